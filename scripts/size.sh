@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Prints the gzip size of what the release build ships (dist/): the figure a
+# reader downloads. Run after `trunk build --release` (make size does both).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d dist ] || { echo "size: no dist/ yet; run 'make size' to build it first." >&2; exit 1; }
+total=0
+printf '%-40s %10s %10s\n' file bytes gzip
+for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do
+  [ -e "$f" ] || continue
+  raw=$(wc -c <"$f")
+  gz=$(gzip -9 -c "$f" | wc -c)
+  total=$((total + gz))
+  printf '%-40s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
+done
+awk -v t="$total" 'BEGIN { printf "%-40s %10s %10d  (%.1f KB)\n", "total transferred", "", t, t / 1024 }'

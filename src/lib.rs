@@ -1,0 +1,12 @@
+//! Candor writes a plain, honest customer notice about an outage.
+//!
+//! The core (`model`, `time`, `notice`) decides everything and is tested
+//! natively; `ui` only shows state and forwards events, and exists only in
+//! the browser build.
+
+pub mod model;
+pub mod notice;
+pub mod time;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

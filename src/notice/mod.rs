@@ -1,0 +1,426 @@
+//! Draft -> notice. Candor's sentences live here and only here: the UI shows
+//! what this module returns and never builds notice text itself.
+//!
+//! A notice is first built as plain structure (paragraphs of spans, where a
+//! span is either text or a marked gap for an answer not given yet), then
+//! rendered into each format. Keeping gaps as their own span means no format
+//! can drop one silently, and the HTML renderer can escape every piece of
+//! user text in one place.
+
+pub mod html;
+pub mod markdown;
+pub mod plain;
+pub mod presets;
+pub mod short;
+mod when;
+
+use crate::model::{Cause, DataLoss, Draft, End, ReaderActions, Recovery};
+use crate::time::ZoneRules;
+
+/// A piece of a paragraph: words to print, or a marked gap where an answer is missing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Span {
+    Text(String),
+    /// The question whose answer is missing, e.g. "what happened?".
+    Gap(&'static str),
+}
+
+/// A paragraph of the notice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Paragraph(pub Vec<Span>);
+
+impl Paragraph {
+    fn text(text: impl Into<String>) -> Self {
+        Paragraph(vec![Span::Text(text.into())])
+    }
+
+    fn gap(question: &'static str) -> Self {
+        Paragraph(vec![Span::Gap(question)])
+    }
+
+    /// Appends words, with a space before them when the paragraph has any.
+    fn push_text(&mut self, text: impl Into<String>) {
+        if !self.0.is_empty() {
+            self.0.push(Span::Text(" ".into()));
+        }
+        self.0.push(Span::Text(text.into()));
+    }
+
+    fn push_gap(&mut self, question: &'static str) {
+        if !self.0.is_empty() {
+            self.0.push(Span::Text(" ".into()));
+        }
+        self.0.push(Span::Gap(question));
+    }
+
+    /// Appends another paragraph's spans, separated by a space.
+    fn push(&mut self, other: Paragraph) {
+        if other.0.is_empty() {
+            return;
+        }
+        if !self.0.is_empty() {
+            self.0.push(Span::Text(" ".into()));
+        }
+        self.0.extend(other.0);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The paragraph as plain text, with gaps shown as `[question]`.
+    pub fn plain(&self) -> String {
+        let mut out = String::new();
+        for span in &self.0 {
+            match span {
+                Span::Text(text) => out.push_str(text),
+                Span::Gap(question) => {
+                    out.push('[');
+                    out.push_str(question);
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// The questions this paragraph still has gaps for.
+    pub fn gaps(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.0.iter().filter_map(|span| match span {
+            Span::Gap(question) => Some(*question),
+            Span::Text(_) => None,
+        })
+    }
+}
+
+/// One block of the notice body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    /// A lead-in sentence and the items under it.
+    List {
+        lead: Paragraph,
+        items: Vec<Paragraph>,
+    },
+}
+
+/// The notice for one draft, before it is rendered into a format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub subject: Paragraph,
+    pub blocks: Vec<Block>,
+}
+
+impl Notice {
+    /// Every question the notice still has a gap for, in reading order.
+    pub fn gaps(&self) -> Vec<&'static str> {
+        let mut gaps: Vec<&'static str> = self.subject.gaps().collect();
+        for block in &self.blocks {
+            match block {
+                Block::Paragraph(p) => gaps.extend(p.gaps()),
+                Block::List { lead, items } => {
+                    gaps.extend(lead.gaps());
+                    for item in items {
+                        gaps.extend(item.gaps());
+                    }
+                }
+            }
+        }
+        gaps
+    }
+}
+
+/// The notice's first sentence: what happened, in the author's words, made
+/// into one tidy sentence. A missing answer is a gap, never invented text.
+pub fn opening(draft: &Draft) -> Paragraph {
+    match as_sentence(&draft.what_happened) {
+        Some(sentence) => Paragraph::text(sentence),
+        None => Paragraph::gap("what happened?"),
+    }
+}
+
+/// Builds the notice in the order a reader needs it: what and who, when,
+/// what was lost, what to do, why, what changes, the apology, where to ask.
+pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
+    let when = when::Window::of(draft, rules);
+    let mut blocks = Vec::new();
+
+    let mut first = opening(draft);
+    if let Some(services) = as_clause(&draft.affected_services) {
+        first.push_text(format!("It affected {services}."));
+    }
+    match as_clause(&draft.who_affected) {
+        Some(who) => first.push_text(format!("Who is affected: {who}.")),
+        None => first.push_gap("who is affected?"),
+    }
+    blocks.push(Block::Paragraph(first));
+
+    blocks.push(when.block());
+    if let Some(next) = when.next_update() {
+        blocks.push(Block::Paragraph(next));
+    }
+
+    blocks.push(Block::Paragraph(impact(draft)));
+    blocks.push(actions(draft, &when));
+    blocks.push(Block::Paragraph(cause(draft)));
+    blocks.push(Block::Paragraph(prevention(draft)));
+
+    let mut closing = match as_sentence(&draft.apology) {
+        Some(apology) => Paragraph::text(apology),
+        None => Paragraph::gap("your apology"),
+    };
+    match as_clause(&draft.sender.contact) {
+        Some(contact) => {
+            closing.push_text(format!("If you have questions, contact us at {contact}."))
+        }
+        None => closing.push_gap("where can readers ask?"),
+    }
+    blocks.push(Block::Paragraph(closing));
+
+    if let Some(signature) = as_clause(&draft.sender.signature) {
+        blocks.push(Block::Paragraph(Paragraph::text(signature)));
+    }
+
+    Notice {
+        subject: subject(draft, &when),
+        blocks,
+    }
+}
+
+/// The notice in every form Candor offers, from one draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Forms {
+    pub email: plain::Email,
+    pub markdown: String,
+    pub html: String,
+    pub short_post: String,
+}
+
+pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
+    let notice = compose(draft, rules);
+    Forms {
+        email: plain::email(&notice),
+        markdown: markdown::markdown(&notice),
+        html: html::html(&notice),
+        short_post: short_post(draft, rules),
+    }
+}
+
+/// What, when and where to read more, in at most 280 characters.
+pub fn short_post(draft: &Draft, rules: &dyn ZoneRules) -> String {
+    let when = when::Window::of(draft, rules).short().plain();
+    let org = as_clause(&draft.sender.organisation).unwrap_or_else(|| "[who is writing?]".into());
+    let more = match as_clause(&draft.sender.contact) {
+        Some(contact) => format!("More: {contact}"),
+        None => "[where can readers read more?]".to_string(),
+    };
+    short::short_post(&org, &opening(draft).plain(), &when, &more)
+}
+
+fn subject(draft: &Draft, when: &when::Window) -> Paragraph {
+    let mut subject = Paragraph::default();
+    match as_clause(&draft.sender.organisation) {
+        Some(org) => subject.0.push(Span::Text(format!("{org}: "))),
+        None => {
+            subject.0.push(Span::Gap("who is writing?"));
+            subject.0.push(Span::Text(" ".into()));
+        }
+    }
+    let kind = draft.preset.map(presets::kind).unwrap_or("incident");
+    subject.0.push(Span::Text(kind.to_string()));
+    match when.start_date() {
+        Some(date) => subject.0.push(Span::Text(format!(" on {date}"))),
+        None => {
+            subject.0.push(Span::Text(" on ".into()));
+            subject.0.push(Span::Gap("when did it start?"));
+        }
+    }
+    match &draft.window.end {
+        End::Ongoing => subject.0.push(Span::Text(", still ongoing".into())),
+        End::At(_) => subject.0.push(Span::Text(", now resolved".into())),
+        End::NotSaid => {}
+    }
+    subject
+}
+
+fn impact(draft: &Draft) -> Paragraph {
+    let mut p = match as_sentence(&draft.impact) {
+        Some(impact) => Paragraph::text(impact),
+        None => Paragraph::gap("what was lost or broken?"),
+    };
+    let lost = match draft.data_loss {
+        DataLoss::NotSaid => {
+            p.push_gap("was any data lost?");
+            return p;
+        }
+        DataLoss::None => {
+            p.push_text("No data was lost.");
+            return p;
+        }
+        DataLoss::NotKnownYet => {
+            p.push_text("We do not know yet whether any data was lost.");
+            return p;
+        }
+        DataLoss::Some => "Some data was lost.",
+        DataLoss::All => "All of the affected data was lost.",
+    };
+    p.push_text(lost);
+    match draft.recovery {
+        Recovery::NotSaid => p.push_gap("can it be recovered?"),
+        Recovery::Recovered => p.push_text("We have recovered all of it."),
+        Recovery::Partly => p.push_text("We have recovered part of it."),
+        Recovery::CannotRecover => p.push_text("We cannot recover it."),
+        Recovery::NotKnownYet => p.push_text("We do not know yet whether we can recover it."),
+    }
+    p
+}
+
+fn actions(draft: &Draft, when: &when::Window) -> Block {
+    match &draft.actions {
+        ReaderActions::NotSaid => Block::Paragraph(Paragraph::gap("what must readers do?")),
+        ReaderActions::Nothing => {
+            Block::Paragraph(Paragraph::text("You do not need to do anything."))
+        }
+        ReaderActions::Steps(steps) => {
+            let items: Vec<Paragraph> = steps
+                .iter()
+                .filter_map(|step| {
+                    let text = as_clause(&step.text)?;
+                    let mut item = Paragraph::text(capitalised(&text));
+                    if step.during_window {
+                        item.push(when.during());
+                    }
+                    item.0.push(Span::Text(".".into()));
+                    Some(item)
+                })
+                .collect();
+            if items.is_empty() {
+                Block::Paragraph(Paragraph::gap("what must readers do?"))
+            } else {
+                Block::List {
+                    lead: Paragraph::text("What you need to do:"),
+                    items,
+                }
+            }
+        }
+    }
+}
+
+fn cause(draft: &Draft) -> Paragraph {
+    let mut p = match &draft.cause {
+        Cause::NotSaid => Paragraph::gap("why did it happen?"),
+        Cause::NotKnownYet => Paragraph::text("We do not know the cause yet."),
+        Cause::Known(cause) => match as_sentence(cause) {
+            Some(cause) => Paragraph::text(cause),
+            None => Paragraph::gap("why did it happen?"),
+        },
+    };
+    if let Some(fix) = as_sentence(&draft.fix) {
+        p.push_text(fix);
+    }
+    p
+}
+
+fn prevention(draft: &Draft) -> Paragraph {
+    let mut p = match as_sentence(&draft.prevention) {
+        Some(prevention) => Paragraph::text(prevention),
+        None => Paragraph::gap("what will stop it happening again?"),
+    };
+    if let Some(detection) = as_sentence(&draft.detection) {
+        p.push_text(detection);
+    }
+    p
+}
+
+/// Tidies an answer into a sentence: surrounding space trimmed, runs of
+/// white space (including line breaks) made one space, control characters
+/// dropped, the first letter capitalised and a full stop added when the
+/// author ended without one. `None` when nothing is left.
+pub fn as_sentence(answer: &str) -> Option<String> {
+    let clause = as_clause(answer)?;
+    let mut sentence = capitalised(&clause);
+    if !sentence.ends_with(['.', '!', '?']) {
+        sentence.push('.');
+    }
+    Some(sentence)
+}
+
+/// Tidies an answer that goes inside a sentence: white space folded, control
+/// characters dropped, one trailing full stop removed. `None` when empty.
+pub fn as_clause(answer: &str) -> Option<String> {
+    let mut words = String::with_capacity(answer.len());
+    for word in answer.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        let word: String = word.chars().filter(|c| !c.is_control()).collect();
+        if word.is_empty() {
+            continue;
+        }
+        if !words.is_empty() {
+            words.push(' ');
+        }
+        words.push_str(&word);
+    }
+    if words.ends_with('.') && !words.ends_with("..") {
+        words.pop();
+    }
+    let words = words.trim_end().to_string();
+    (!words.is_empty()).then_some(words)
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draft_saying(what: &str) -> Draft {
+        Draft {
+            what_happened: what.to_string(),
+            ..Draft::default()
+        }
+    }
+
+    #[test]
+    fn opening_is_the_authors_words_as_one_sentence() {
+        let draft = draft_saying("  all e-mail sent to our support\n queues was lost  ");
+        assert_eq!(
+            opening(&draft).plain(),
+            "All e-mail sent to our support queues was lost."
+        );
+    }
+
+    #[test]
+    fn opening_keeps_the_authors_own_ending() {
+        assert_eq!(opening(&draft_saying("Is it down?")).plain(), "Is it down?");
+        assert_eq!(opening(&draft_saying("It broke.")).plain(), "It broke.");
+        assert_eq!(opening(&draft_saying("Wait...")).plain(), "Wait...");
+    }
+
+    #[test]
+    fn missing_answer_is_a_marked_gap() {
+        assert_eq!(opening(&draft_saying("")).plain(), "[what happened?]");
+        assert_eq!(opening(&draft_saying(" \n\t ")).plain(), "[what happened?]");
+    }
+
+    #[test]
+    fn control_characters_are_dropped_not_shown() {
+        assert_eq!(
+            opening(&draft_saying("mail\u{0}was\u{7} lost")).plain(),
+            "Mailwas lost."
+        );
+    }
+
+    #[test]
+    fn very_long_answers_are_kept_whole() {
+        let long = "word ".repeat(5_000);
+        let sentence = opening(&draft_saying(&long)).plain();
+        assert_eq!(sentence.len(), "word ".len() * 5_000);
+        assert!(sentence.starts_with("Word word"));
+        assert!(sentence.ends_with("word."));
+    }
+}

@@ -1,0 +1,40 @@
+// Shared test set-up: every page records console errors and uncaught
+// exceptions, and a test fails if any appeared that it did not expect.
+import { test as base, expect } from '@playwright/test';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const test = base.extend({
+  consoleErrors: async ({ page }, use) => {
+    const errors = [];
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(msg.text());
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    await use(errors);
+  },
+});
+
+export { expect };
+
+/// Opens Candor and waits until the first step can be typed into.
+export async function openCandor(page, path = '/') {
+  await page.goto(path);
+  await expect(page.getByRole('textbox', { name: 'What happened, in one or two sentences?' })).toBeVisible();
+}
+
+/// Runs axe-core in the page (evaluated, so no script tag is needed) and
+/// returns the violations of serious or critical impact.
+export async function seriousA11yViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(async () =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
+  );
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
