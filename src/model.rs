@@ -5,7 +5,7 @@
 //! instead of inventing a fact. Every field has a serde default, so a draft
 //! written by an older Candor (fewer fields) still loads.
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
@@ -34,8 +34,14 @@ pub struct Draft {
     pub impact: String,
     pub data_loss: DataLoss,
     pub recovery: Recovery,
+    /// Whether readers must do anything; the list is kept even while the
+    /// answer is "nothing", so switching back loses no typed step.
     pub actions: ReaderActions,
-    pub cause: Cause,
+    pub action_list: Vec<Action>,
+    /// Whether the cause is known; the text is kept whatever the answer.
+    pub cause_state: CauseState,
+    /// Why it happened, owned in the active voice.
+    pub cause: String,
     /// What was done to fix it.
     pub fix: String,
     /// What will stop it happening again.
@@ -62,7 +68,9 @@ impl Default for Draft {
             data_loss: DataLoss::NotSaid,
             recovery: Recovery::NotSaid,
             actions: ReaderActions::NotSaid,
-            cause: Cause::NotSaid,
+            action_list: Vec::new(),
+            cause_state: CauseState::NotSaid,
+            cause: String::new(),
             fix: String::new(),
             prevention: String::new(),
             detection: String::new(),
@@ -83,7 +91,8 @@ impl Draft {
             id: id.into(),
             window: Window {
                 start: WallTime::in_zone(zone),
-                end: End::NotSaid,
+                end_state: EndState::NotSaid,
+                end: WallTime::in_zone(zone),
                 next_update: WallTime::in_zone(zone),
             },
             audience_zones,
@@ -104,12 +113,14 @@ pub struct Sender {
     pub contact: String,
 }
 
-/// When it happened.
+/// When it happened. The end time is kept even while the incident is
+/// marked ongoing, so changing that answer never loses a typed time.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Window {
     pub start: WallTime,
-    pub end: End,
+    pub end_state: EndState,
+    pub end: WallTime,
     /// While ongoing: when readers will hear from us next.
     pub next_update: WallTime,
 }
@@ -141,6 +152,43 @@ impl WallTime {
         self.date.is_none() && self.time.is_none()
     }
 
+    /// The date as an `<input type="date">` value ("2005-12-07"), or "".
+    pub fn date_input(&self) -> String {
+        self.date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_default()
+    }
+
+    /// The time as an `<input type="time">` value ("17:05"), or "".
+    pub fn time_input(&self) -> String {
+        self.time
+            .map(|t| t.format("%H:%M").to_string())
+            .unwrap_or_default()
+    }
+
+    /// Takes a date input's value; an empty or unreadable value clears the date.
+    /// A new date or time forgets the fold choice, which was for the old one.
+    pub fn set_date_input(&mut self, value: &str) {
+        self.date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok();
+        self.fold = None;
+    }
+
+    /// Takes a time input's value ("17:05" or "17:05:30").
+    pub fn set_time_input(&mut self, value: &str) {
+        let value = value.trim();
+        self.time = NaiveTime::parse_from_str(value, "%H:%M")
+            .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
+            .ok();
+        self.fold = None;
+    }
+
+    /// Sets date and time at once, e.g. to a valid time offered beside a gap.
+    pub fn set_wall(&mut self, wall: NaiveDateTime) {
+        self.date = Some(wall.date());
+        self.time = Some(wall.time());
+        self.fold = None;
+    }
+
     /// The instant this wall time names, using the author's fold choice.
     pub fn instant(&self, rules: &dyn ZoneRules) -> Result<i64, WhenProblem> {
         let (date, clock) = match (self.date, self.time) {
@@ -152,6 +200,102 @@ impl WallTime {
         time::to_instant(rules, &self.zone, date.and_time(clock), self.fold)
             .map_err(|e| WhenProblem::Zone(Box::new(e)))
     }
+}
+
+/// What the author sees under a time field: the time as readers will see it,
+/// or what is wrong with it and the choices that fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TimeCheck {
+    /// Nothing entered yet.
+    Empty,
+    /// Half entered, or the zone is unknown: one sentence saying what to do.
+    Problem(String),
+    /// One instant: the full date and time with zone and offset.
+    Shown(String),
+    /// The clocks jumped over this time: the sentence, and the two valid
+    /// wall times to offer as fixes, with their labels.
+    Gap {
+        message: String,
+        choices: [(String, NaiveDateTime); 2],
+    },
+    /// The time happens twice: the sentence, the labels of the first and
+    /// second time, and (once chosen) the time as readers will see it.
+    Fold {
+        message: String,
+        earlier: String,
+        later: String,
+        chosen: Option<(FoldChoice, String)>,
+    },
+}
+
+impl WallTime {
+    pub fn check(&self, rules: &dyn ZoneRules) -> TimeCheck {
+        let wall = match (self.date, self.time) {
+            (None, None) => return TimeCheck::Empty,
+            (Some(date), Some(clock)) => date.and_time(clock),
+            _ => {
+                return TimeCheck::Problem(
+                    self.instant(rules)
+                        .err()
+                        .map(|e| e.to_string())
+                        .unwrap_or_default(),
+                )
+            }
+        };
+        match time::resolve(rules, &self.zone, wall) {
+            Err(error) => TimeCheck::Problem(error.to_string()),
+            Ok(time::Resolution::Unique(instant)) => {
+                match time::in_zone(rules, &self.zone, instant) {
+                    Ok(shown) => TimeCheck::Shown(time::format_full(&shown)),
+                    Err(error) => TimeCheck::Problem(error.to_string()),
+                }
+            }
+            Ok(time::Resolution::Gap { before, after }) => {
+                let message = time::to_instant(rules, &self.zone, wall, None)
+                    .err()
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
+                TimeCheck::Gap {
+                    message,
+                    choices: [
+                        (time::format_full(&before), before.wall),
+                        (time::format_full(&after), after.wall),
+                    ],
+                }
+            }
+            Ok(time::Resolution::Fold { earlier, later }) => {
+                let message = match self.fold {
+                    Some(_) => String::new(),
+                    None => time::to_instant(rules, &self.zone, wall, None)
+                        .err()
+                        .map(|e| e.to_string())
+                        .unwrap_or_default(),
+                };
+                let chosen = self.fold.map(|choice| match choice {
+                    FoldChoice::Earlier => (choice, time::format_full(&earlier)),
+                    FoldChoice::Later => (choice, time::format_full(&later)),
+                });
+                TimeCheck::Fold {
+                    message,
+                    earlier: format!("{}, the first time", time::format_clock(&earlier)),
+                    later: format!("{}, the second time", time::format_clock(&later)),
+                    chosen,
+                }
+            }
+        }
+    }
+}
+
+/// The end of the window, checked against its start: one sentence when the
+/// end comes before the start, since no duration can be shown then.
+pub fn end_before_start(draft: &Draft, rules: &dyn ZoneRules) -> Option<String> {
+    if draft.window.end_state != EndState::Ended {
+        return None;
+    }
+    let start = draft.window.start.instant(rules).ok()?;
+    let end = draft.window.end.instant(rules).ok()?;
+    (end < start)
+        .then(|| "The end is before the start. Check both times and their time zones.".to_string())
 }
 
 /// Why a wall time does not name one instant yet.
@@ -175,13 +319,13 @@ impl std::fmt::Display for WhenProblem {
     }
 }
 
-/// How the incident window ends. "Still ongoing" is a state, not a missing end.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum End {
+/// Whether the incident has ended. "Still ongoing" is a state, not a missing end.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EndState {
     #[default]
     NotSaid,
     Ongoing,
-    At(WallTime),
+    Ended,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -204,14 +348,15 @@ pub enum Recovery {
     NotKnownYet,
 }
 
-/// What readers must do.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// Whether readers must do anything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReaderActions {
     #[default]
     NotSaid,
     /// Readers need to do nothing, and the notice says so.
     Nothing,
-    Steps(Vec<Action>),
+    /// Readers must do the things in `Draft::action_list`.
+    Steps,
 }
 
 /// One thing a reader must do.
@@ -224,15 +369,15 @@ pub struct Action {
     pub during_window: bool,
 }
 
-/// Why it happened.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Cause {
+/// Whether the cause is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CauseState {
     #[default]
     NotSaid,
     /// We do not know yet, and the notice says so.
     NotKnownYet,
-    /// Owned, in the active voice: "we made a configuration error".
-    Known(String),
+    /// Known, and told in `Draft::cause`.
+    Known,
 }
 
 /// Starting points for common incidents.

@@ -27,6 +27,9 @@
 
 use std::fmt;
 
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
+
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Weekday};
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,8 @@
 mod common;
 
 use candor::model::{
-    Action, Cause, DataLoss, Draft, End, Preset, ReaderActions, Recovery, Sender, WallTime, Window,
+    Action, CauseState, DataLoss, Draft, EndState, Preset, ReaderActions, Recovery, Sender,
+    WallTime, Window,
 };
 use candor::notice::{self, presets};
 use chrono::{NaiveDate, NaiveTime};
@@ -38,17 +39,20 @@ pub fn dyndns() -> Draft {
         who_affected: "everyone who e-mailed one of those addresses, including follow-ups to existing tickets".into(),
         window: Window {
             start: WallTime { approximate: true, ..at(2005, 12, 7, 17, 5, ny) },
-            end: End::At(at(2005, 12, 7, 19, 55, ny)),
+            end_state: EndState::Ended,
+            end: at(2005, 12, 7, 19, 55, ny),
             next_update: WallTime::in_zone(ny),
         },
         impact: "We never received those e-mails, so you got no automatic reply and no answer".into(),
         data_loss: DataLoss::Some,
         recovery: Recovery::CannotRecover,
-        actions: ReaderActions::Steps(vec![
+        actions: ReaderActions::Steps,
+        action_list: vec![
             Action { text: "re-send any new e-mail you sent to one of our queues".into(), during_window: true },
             Action { text: "re-send any follow-up you sent to an existing ticket".into(), during_window: true },
-        ]),
-        cause: Cause::Known("we made a configuration error during routine maintenance".into()),
+        ],
+        cause_state: CauseState::Known,
+        cause: "we made a configuration error during routine maintenance".into(),
         fix: "We corrected it, and all messages are again being received and processed".into(),
         prevention: "We are adding a check that stops this kind of configuration error before it goes live".into(),
         detection: "If it does happen again, an alarm will tell us within minutes that e-mail has stopped arriving".into(),
@@ -74,13 +78,15 @@ fn preset_draft(preset: Preset) -> Draft {
         who_affected: ex.who_affected.into(),
         window: Window {
             start: at(2026, 3, 29, 0, 40, zone),
-            end: End::At(at(2026, 3, 29, 3, 10, zone)),
+            end_state: EndState::Ended,
+            end: at(2026, 3, 29, 3, 10, zone),
             next_update: WallTime::in_zone(zone),
         },
         impact: ex.impact.into(),
         data_loss: DataLoss::None,
         actions: ReaderActions::Nothing,
-        cause: Cause::Known(ex.cause.into()),
+        cause_state: CauseState::Known,
+        cause: ex.cause.into(),
         fix: ex.fix.into(),
         prevention: ex.prevention.into(),
         detection: ex.detection.into(),
@@ -215,7 +221,7 @@ fn an_empty_draft_marks_every_missing_answer() {
 #[test]
 fn ongoing_incident_says_so_and_when_the_next_update_comes() {
     let mut draft = dyndns();
-    draft.window.end = End::Ongoing;
+    draft.window.end_state = EndState::Ongoing;
     draft.window.next_update = at(2005, 12, 7, 21, 0, "America/New_York");
     let forms = notice::forms(&draft, &Tzdb2026);
     assert!(
@@ -248,7 +254,7 @@ fn ongoing_incident_says_so_and_when_the_next_update_comes() {
 #[test]
 fn an_end_before_the_start_is_not_turned_into_a_duration() {
     let mut draft = dyndns();
-    draft.window.end = End::At(at(2005, 12, 7, 16, 0, "America/New_York"));
+    draft.window.end = at(2005, 12, 7, 16, 0, "America/New_York");
     let body = notice::forms(&draft, &Tzdb2026).email.body;
     assert!(
         body.contains("[the end is before the start: check both times]"),
@@ -261,7 +267,7 @@ fn an_end_before_the_start_is_not_turned_into_a_duration() {
 fn a_start_in_the_spring_gap_is_a_gap_to_fix_not_a_guess() {
     let mut draft = dyndns();
     draft.window.start = at(2027, 3, 14, 2, 30, "America/New_York");
-    draft.window.end = End::At(at(2027, 3, 14, 5, 0, "America/New_York"));
+    draft.window.end = at(2027, 3, 14, 5, 0, "America/New_York");
     let body = notice::forms(&draft, &Tzdb2026).email.body;
     assert!(body.contains("[the start time needs fixing]"), "{body}");
 }

@@ -3,7 +3,9 @@
 
 mod common;
 
-use candor::model::{Action, Cause, DataLoss, Draft, End, ReaderActions, Sender, WallTime, Window};
+use candor::model::{
+    Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Sender, WallTime, Window,
+};
 use candor::notice::{self, short::SHORT_POST_LIMIT};
 use chrono::{NaiveDate, NaiveTime};
 use common::Tzdb2026;
@@ -55,7 +57,8 @@ prop_compose! {
     fn any_draft()(
         texts in prop::collection::vec(hostile_text(), 12),
         start in wall_time(),
-        end in prop_oneof![Just(End::NotSaid), Just(End::Ongoing), wall_time().prop_map(End::At)],
+        end_state in prop_oneof![Just(EndState::NotSaid), Just(EndState::Ongoing), Just(EndState::Ended)],
+        end in wall_time(),
         next in wall_time(),
         steps in prop::collection::vec((hostile_text(), any::<bool>()), 0..3),
         zones in prop::collection::vec(prop_oneof![Just("UTC".to_string()), Just("Asia/Kolkata".to_string()), hostile_text()], 0..3),
@@ -65,11 +68,13 @@ prop_compose! {
             what_happened: texts[3].clone(),
             affected_services: texts[4].clone(),
             who_affected: texts[5].clone(),
-            window: Window { start, end, next_update: next },
+            window: Window { start, end_state, end, next_update: next },
             impact: texts[6].clone(),
             data_loss: DataLoss::Some,
-            actions: ReaderActions::Steps(steps.into_iter().map(|(text, during_window)| Action { text, during_window }).collect()),
-            cause: Cause::Known(texts[7].clone()),
+            actions: ReaderActions::Steps,
+            action_list: steps.into_iter().map(|(text, during_window)| Action { text, during_window }).collect(),
+            cause_state: CauseState::Known,
+            cause: texts[7].clone(),
             fix: texts[8].clone(),
             prevention: texts[9].clone(),
             detection: texts[10].clone(),

@@ -14,7 +14,7 @@ pub mod presets;
 pub mod short;
 mod when;
 
-use crate::model::{Cause, DataLoss, Draft, End, ReaderActions, Recovery};
+use crate::model::{CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::time::ZoneRules;
 
 /// A piece of a paragraph: words to print, or a marked gap where an answer is missing.
@@ -235,10 +235,10 @@ fn subject(draft: &Draft, when: &when::Window) -> Paragraph {
             subject.0.push(Span::Gap("when did it start?"));
         }
     }
-    match &draft.window.end {
-        End::Ongoing => subject.0.push(Span::Text(", still ongoing".into())),
-        End::At(_) => subject.0.push(Span::Text(", now resolved".into())),
-        End::NotSaid => {}
+    match draft.window.end_state {
+        EndState::Ongoing => subject.0.push(Span::Text(", still ongoing".into())),
+        EndState::Ended => subject.0.push(Span::Text(", now resolved".into())),
+        EndState::NotSaid => {}
     }
     subject
 }
@@ -276,13 +276,14 @@ fn impact(draft: &Draft) -> Paragraph {
 }
 
 fn actions(draft: &Draft, when: &when::Window) -> Block {
-    match &draft.actions {
+    match draft.actions {
         ReaderActions::NotSaid => Block::Paragraph(Paragraph::gap("what must readers do?")),
         ReaderActions::Nothing => {
             Block::Paragraph(Paragraph::text("You do not need to do anything."))
         }
-        ReaderActions::Steps(steps) => {
-            let items: Vec<Paragraph> = steps
+        ReaderActions::Steps => {
+            let items: Vec<Paragraph> = draft
+                .action_list
                 .iter()
                 .filter_map(|step| {
                     let text = as_clause(&step.text)?;
@@ -307,10 +308,10 @@ fn actions(draft: &Draft, when: &when::Window) -> Block {
 }
 
 fn cause(draft: &Draft) -> Paragraph {
-    let mut p = match &draft.cause {
-        Cause::NotSaid => Paragraph::gap("why did it happen?"),
-        Cause::NotKnownYet => Paragraph::text("We do not know the cause yet."),
-        Cause::Known(cause) => match as_sentence(cause) {
+    let mut p = match draft.cause_state {
+        CauseState::NotSaid => Paragraph::gap("why did it happen?"),
+        CauseState::NotKnownYet => Paragraph::text("We do not know the cause yet."),
+        CauseState::Known => match as_sentence(&draft.cause) {
             Some(cause) => Paragraph::text(cause),
             None => Paragraph::gap("why did it happen?"),
         },

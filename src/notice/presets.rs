@@ -128,9 +128,10 @@ pub fn apply(preset: Preset, draft: &Draft) -> Draft {
     if draft.apology.trim().is_empty() {
         draft.apology = apology(preset).to_string();
     }
-    if draft.actions == ReaderActions::NotSaid {
+    if draft.actions == ReaderActions::NotSaid && draft.action_list.is_empty() {
         if let Some(action) = action(preset) {
-            draft.actions = ReaderActions::Steps(vec![action]);
+            draft.actions = ReaderActions::Steps;
+            draft.action_list = vec![action];
         }
     }
     draft
@@ -142,6 +143,7 @@ pub fn would_replace(draft: &Draft) -> bool {
     draft.preset.is_some()
         || !draft.apology.trim().is_empty()
         || draft.actions != ReaderActions::NotSaid
+        || !draft.action_list.is_empty()
 }
 
 /// Replaces the preset's wording: the apology and reader actions are set
@@ -150,6 +152,7 @@ pub fn replace(preset: Preset, draft: &Draft) -> Draft {
     let mut cleared = draft.clone();
     cleared.apology.clear();
     cleared.actions = ReaderActions::NotSaid;
+    cleared.action_list.clear();
     apply(preset, &cleared)
 }
 

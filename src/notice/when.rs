@@ -2,7 +2,7 @@
 //! in every audience zone, with its real elapsed duration.
 
 use super::{Block, Paragraph, Span};
-use crate::model::{Draft, End, WallTime, WhenProblem};
+use crate::model::{Draft, EndState, WallTime, WhenProblem};
 use crate::time::{
     elapsed_seconds, format_clock, format_date, format_duration, in_zone, ZoneRules, ZonedTime,
 };
@@ -53,13 +53,13 @@ impl<'a> Window<'a> {
                 w.start.zone.clone()
             });
         }
-        let end = match &w.end {
-            End::NotSaid => Ending::NotSaid,
-            End::Ongoing => Ending::Ongoing,
-            End::At(wall) => Ending::At(Point::of(wall, rules)),
+        let end = match w.end_state {
+            EndState::NotSaid => Ending::NotSaid,
+            EndState::Ongoing => Ending::Ongoing,
+            EndState::Ended => Ending::At(Point::of(&w.end, rules)),
         };
-        let next_update = match (&w.end, w.next_update.is_empty()) {
-            (End::Ongoing, false) => Some(Point::of(&w.next_update, rules)),
+        let next_update = match (w.end_state, w.next_update.is_empty()) {
+            (EndState::Ongoing, false) => Some(Point::of(&w.next_update, rules)),
             _ => None,
         };
         Window {

@@ -4,8 +4,16 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod fields;
+mod preview;
+mod steps;
+
 use crate::model::Draft;
-use crate::notice::{self, Paragraph, Span};
+use crate::notice;
+use crate::steps::Step;
+use crate::time::intl::{browser_zone, supported_zones, IntlZones};
+use preview::{CheckStep, NoticeView};
+use steps::step_body;
 
 /// Starts Candor in the page's `#app` element (or the body when there is none).
 pub fn start() {
@@ -62,10 +70,42 @@ pub fn show_internal_error(message: &str) {
     let _ = area.remove_attribute("hidden");
 }
 
+thread_local! {
+    // One Intl-backed rule source for the page: it caches a formatter per zone.
+    static ZONES: &'static IntlZones = Box::leak(Box::new(IntlZones::new()));
+}
+
+/// The zone rules the page uses: the reader's own browser.
+pub fn zones() -> &'static IntlZones {
+    ZONES.with(|z| *z)
+}
+
+/// A fresh id for a new draft.
+fn new_id() -> String {
+    format!("d{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64)
+}
+
 #[component]
 pub fn App() -> impl IntoView {
-    let draft = RwSignal::new(Draft::default());
-    let opening = Memo::new(move |_| draft.with(notice::opening));
+    let zone = browser_zone().unwrap_or_else(|| "UTC".to_string());
+    let draft = RwSignal::new(Draft::new(new_id(), &zone));
+    let step = RwSignal::new(Step::WhatHappened);
+    let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
+    let zone_names = supported_zones();
+
+    // After moving to another step, put focus on its heading so keyboard and
+    // screen-reader users start reading at the new question.
+    let go = Callback::new(move |to: Step| {
+        step.set(to);
+        request_animation_frame(|| {
+            if let Some(heading) = document()
+                .get_element_by_id("step-title")
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+            }
+        });
+    });
 
     view! {
         <header class="masthead">
@@ -74,52 +114,66 @@ pub fn App() -> impl IntoView {
                 "Write a plain, honest notice for your customers when something has gone wrong."
             </p>
         </header>
-        <main class="layout">
-            <section class="step" aria-labelledby="step-title">
-                <h1 id="step-title">"What happened?"</h1>
-                <label for="what-happened">"What happened, in one or two sentences?"</label>
-                <p class="hint" id="what-happened-hint">
-                    "Readers decide from this sentence whether the notice is about them. "
-                    "Say what broke, in plain words. For example: "
-                    <q>"All e-mail sent to our support addresses was lost."</q>
+        <datalist id="zone-names">
+            {zone_names.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
+        </datalist>
+        <div class="layout">
+            <nav class="step-list" aria-label="Steps">
+                <ol>
+                    {Step::ALL
+                        .into_iter()
+                        .map(|s| {
+                            let answered = move || draft.with(|d| s.is_answered(d));
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class="step-link"
+                                        class:current=move || step.get() == s
+                                        aria-current=move || (step.get() == s).then_some("step")
+                                        on:click=move |_| go.run(s)
+                                    >
+                                        <span class="step-name">{s.title()}</span>
+                                        <span class="step-state">
+                                            {move || if answered() { "" } else { "needs an answer" }}
+                                        </span>
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ol>
+            </nav>
+            <main class="step" aria-labelledby="step-title">
+                <p class="step-count">
+                    {move || format!("Step {} of {}", step.get().index() + 1, Step::ALL.len())}
                 </p>
-                <textarea
-                    id="what-happened"
-                    rows="4"
-                    aria-describedby="what-happened-hint"
-                    prop:value=move || draft.with(|d| d.what_happened.clone())
-                    on:input:target=move |ev| {
-                        let value = ev.target().value();
-                        draft.update(|d| d.what_happened = value);
+                <h1 id="step-title" tabindex="-1">{move || step.get().title()}</h1>
+                {move || {
+                    let s = step.get();
+                    if s == Step::Check {
+                        view! { <CheckStep draft go /> }.into_any()
+                    } else {
+                        step_body(s, draft)
                     }
-                ></textarea>
-            </section>
+                }}
+                <div class="step-nav">
+                    {move || step.get().previous().map(|p| view! {
+                        <button type="button" class="secondary" on:click=move |_| go.run(p)>
+                            "Back"
+                        </button>
+                    })}
+                    {move || step.get().next().map(|n| view! {
+                        <button type="button" class="primary" on:click=move |_| go.run(n)>
+                            {if n == Step::Check { "Next: check your notice" } else { "Next" }}
+                        </button>
+                    })}
+                </div>
+            </main>
             <section class="preview" aria-label="Notice preview">
                 <h2 class="preview-title">"Notice preview"</h2>
-                <ParagraphView paragraph=opening />
+                <NoticeView notice />
             </section>
-        </main>
-    }
-}
-
-/// One paragraph of the notice; gaps are marked so the author sees what is missing.
-#[component]
-fn ParagraphView(#[prop(into)] paragraph: Signal<Paragraph>) -> impl IntoView {
-    view! {
-        <p>
-            {move || {
-                paragraph
-                    .get()
-                    .0
-                    .into_iter()
-                    .map(|span| match span {
-                        Span::Text(text) => text.into_any(),
-                        Span::Gap(question) => {
-                            view! { <mark class="gap">"[" {question} "]"</mark> }.into_any()
-                        }
-                    })
-                    .collect_view()
-            }}
-        </p>
+        </div>
     }
 }

@@ -1,5 +1,5 @@
-// Screenshots of the release build at phone and desktop widths, for a person
-// to look at: node shots.mjs <out-dir> [path...]. Serves ../../dist itself.
+// Screenshots of every step of the release build at phone and desktop widths,
+// for a person to look at: node shots.mjs <out-dir>. Serves ../../dist itself.
 import { chromium } from '@playwright/test';
 import { startServer } from './serve.mjs';
 
@@ -11,12 +11,24 @@ const browser = await chromium.launch({
   args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
     '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
-for (const [name, width, scheme] of [['phone', 360, 'light'], ['desktop', 1280, 'light'], ['desktop-dark', 1280, 'dark']]) {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme });
+const widths = [['phone', 360, 'light'], ['desktop', 1280, 'light'], ['dark', 1280, 'dark']];
+for (const [name, width, scheme] of widths) {
+  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme: scheme, timezoneId: 'Europe/Berlin' });
   await page.goto(base + '/');
   await page.waitForSelector('textarea');
-  await page.fill('textarea', 'all e-mail sent to our support queues was lost');
-  await page.screenshot({ path: `${out}/${name}.png`, fullPage: true });
+  await page.selectOption('#preset', 'MessagesLost');
+  await page.fill('#what-happened', 'all e-mail sent to our support queues was lost');
+  const steps = await page.locator('.step-link').count();
+  for (let i = 0; i < steps; i++) {
+    await page.locator('.step-link').nth(i).click();
+    if (i === 2) {
+      await page.fill('#start-zone', 'America/New_York');
+      await page.fill('#start-date', '2027-11-07');
+      await page.fill('#start-time', '01:30');
+      await page.locator('#end-ended').check();
+    }
+    await page.screenshot({ path: `${out}/${name}-${String(i + 1).padStart(2, '0')}.png`, fullPage: true });
+  }
   await page.close();
 }
 await browser.close();

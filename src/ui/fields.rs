@@ -1,0 +1,243 @@
+//! Labelled answer fields. Each one reads its value from the draft and
+//! writes every keystroke straight back, so nothing typed is ever held only
+//! in the page.
+
+use leptos::prelude::*;
+
+use crate::model::{Draft, TimeCheck, WallTime};
+use crate::ui::zones;
+
+/// Where a text answer lives in the draft.
+#[derive(Clone, Copy)]
+pub struct TextLens {
+    pub get: fn(&Draft) -> &String,
+    pub get_mut: fn(&mut Draft) -> &mut String,
+}
+
+/// A labelled text answer with a hint; `rows` > 1 makes it a text area.
+#[component]
+pub fn TextAnswer(
+    draft: RwSignal<Draft>,
+    id: &'static str,
+    label: &'static str,
+    #[prop(into)] hint: Signal<String>,
+    lens: TextLens,
+    #[prop(default = 3)] rows: u32,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let value = move || draft.with(|d| (lens.get)(d).clone());
+    let field = if rows > 1 {
+        view! {
+            <textarea
+                id=id
+                rows=rows
+                aria-describedby=hint_id.clone()
+                prop:value=value
+                on:input:target=move |ev| {
+                    let text = ev.target().value();
+                    draft.update(|d| *(lens.get_mut)(d) = text);
+                }
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id
+                type="text"
+                aria-describedby=hint_id.clone()
+                prop:value=value
+                on:input:target=move |ev| {
+                    let text = ev.target().value();
+                    draft.update(|d| *(lens.get_mut)(d) = text);
+                }
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id>{move || hint.get()}</p>
+            {field}
+        </div>
+    }
+}
+
+/// Where a wall time lives in the draft (absent while, say, the end is "ongoing").
+#[derive(Clone, Copy)]
+pub struct TimeLens {
+    pub get: fn(&Draft) -> Option<&WallTime>,
+    pub get_mut: fn(&mut Draft) -> Option<&mut WallTime>,
+}
+
+/// A date, a time and a zone, with the time shown back as readers will see
+/// it, or what is wrong with it and the choices that fix it.
+#[component]
+pub fn TimeAnswer(
+    draft: RwSignal<Draft>,
+    id: &'static str,
+    legend: &'static str,
+    lens: TimeLens,
+) -> impl IntoView {
+    let read = move |f: fn(&WallTime) -> String| {
+        move || draft.with(|d| (lens.get)(d).map(f).unwrap_or_default())
+    };
+    let edit = move |f: Box<dyn FnOnce(&mut WallTime)>| {
+        draft.update(|d| {
+            if let Some(wall) = (lens.get_mut)(d) {
+                f(wall)
+            }
+        })
+    };
+    let check = Memo::new(move |_| {
+        draft.with(|d| {
+            (lens.get)(d)
+                .map(|w| w.check(zones()))
+                .unwrap_or(TimeCheck::Empty)
+        })
+    });
+    let approximate = move || draft.with(|d| (lens.get)(d).is_some_and(|w| w.approximate));
+    let date_id = format!("{id}-date");
+    let time_id = format!("{id}-time");
+    let zone_id = format!("{id}-zone");
+    let approx_id = format!("{id}-approx");
+    let status_id = format!("{id}-status");
+
+    view! {
+        <fieldset class="time-answer" aria-describedby=status_id.clone()>
+            <legend>{legend}</legend>
+            <div class="time-row">
+                <div class="field">
+                    <label for=date_id.clone()>"Date"</label>
+                    <input
+                        id=date_id
+                        type="date"
+                        prop:value=read(WallTime::date_input)
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            edit(Box::new(move |w| w.set_date_input(&v)));
+                        }
+                    />
+                </div>
+                <div class="field">
+                    <label for=time_id.clone()>"Time"</label>
+                    <input
+                        id=time_id
+                        type="time"
+                        prop:value=read(WallTime::time_input)
+                        on:change:target=move |ev| {
+                            let v = ev.target().value();
+                            edit(Box::new(move |w| w.set_time_input(&v)));
+                        }
+                    />
+                </div>
+                <div class="field zone">
+                    <label for=zone_id.clone()>"Time zone"</label>
+                    <input
+                        id=zone_id
+                        type="text"
+                        list="zone-names"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=read(|w| w.zone.clone())
+                        on:change:target=move |ev| {
+                            let v = ev.target().value().trim().to_string();
+                            edit(Box::new(move |w| {
+                                w.zone = v;
+                                w.fold = None;
+                            }));
+                        }
+                    />
+                </div>
+            </div>
+            <div class="check-box">
+                <input
+                    id=approx_id.clone()
+                    type="checkbox"
+                    prop:checked=approximate
+                    on:change:target=move |ev| {
+                        let on = ev.target().checked();
+                        edit(Box::new(move |w| w.approximate = on));
+                    }
+                />
+                <label for=approx_id>"I only know this time roughly (the notice says “about”)"</label>
+            </div>
+            <div class="time-status" id=status_id.clone() aria-live="polite">
+                {move || time_status(check.get(), id, edit)}
+            </div>
+        </fieldset>
+    }
+}
+
+fn time_status(
+    check: TimeCheck,
+    id: &'static str,
+    edit: impl Fn(Box<dyn FnOnce(&mut WallTime)>) + Copy + 'static,
+) -> AnyView {
+    match check {
+        TimeCheck::Empty => ().into_any(),
+        TimeCheck::Shown(shown) => view! {
+            <p class="time-shown">"Readers will see: " <strong>{shown}</strong></p>
+        }
+        .into_any(),
+        TimeCheck::Problem(message) => view! { <p class="problem">{message}</p> }.into_any(),
+        TimeCheck::Gap { message, choices } => {
+            let [(first_label, first), (second_label, second)] = choices;
+            view! {
+                <p class="problem">{message}</p>
+                <div class="choices">
+                    <button type="button" on:click=move |_| edit(Box::new(move |w| w.set_wall(first)))>
+                        "Use " {first_label}
+                    </button>
+                    <button type="button" on:click=move |_| edit(Box::new(move |w| w.set_wall(second)))>
+                        "Use " {second_label}
+                    </button>
+                </div>
+            }
+            .into_any()
+        }
+        TimeCheck::Fold {
+            message,
+            earlier,
+            later,
+            chosen,
+        } => {
+            use crate::time::FoldChoice;
+            let name = format!("{id}-fold");
+            let first_id = format!("{id}-fold-first");
+            let second_id = format!("{id}-fold-second");
+            let picked = chosen.as_ref().map(|(choice, _)| *choice);
+            view! {
+                {(!message.is_empty()).then(|| view! { <p class="problem">{message}</p> })}
+                <fieldset class="fold">
+                    <legend>"This time happens twice. Which one do you mean?"</legend>
+                    <div class="check-box">
+                        <input
+                            type="radio"
+                            id=first_id.clone()
+                            name=name.clone()
+                            prop:checked=picked == Some(FoldChoice::Earlier)
+                            on:change=move |_| edit(Box::new(|w| w.fold = Some(FoldChoice::Earlier)))
+                        />
+                        <label for=first_id>{earlier}</label>
+                    </div>
+                    <div class="check-box">
+                        <input
+                            type="radio"
+                            id=second_id.clone()
+                            name=name
+                            prop:checked=picked == Some(FoldChoice::Later)
+                            on:change=move |_| edit(Box::new(|w| w.fold = Some(FoldChoice::Later)))
+                        />
+                        <label for=second_id>{later}</label>
+                    </div>
+                </fieldset>
+                {chosen.map(|(_, shown)| view! {
+                    <p class="time-shown">"Readers will see: " <strong>{shown}</strong></p>
+                })}
+            }
+            .into_any()
+        }
+    }
+}

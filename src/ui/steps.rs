@@ -1,0 +1,461 @@
+//! The questions of each step. Wording of hints lives here (it is the UI's
+//! own text); examples come from the presets in the core.
+
+use leptos::prelude::*;
+
+use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
+use crate::notice::presets::{self, Examples};
+use crate::steps::{data_loss_label, recovery_label, Step};
+use crate::ui::fields::{TextAnswer, TextLens, TimeAnswer, TimeLens};
+
+/// The hint for a field: why it matters, then the preset's example.
+fn hint(
+    draft: RwSignal<Draft>,
+    why: &'static str,
+    example: fn(&Examples) -> &'static str,
+) -> Signal<String> {
+    Signal::derive(move || {
+        let ex = presets::examples(draft.with(|d| d.preset));
+        format!("{why} For example: “{}”", example(&ex))
+    })
+}
+
+pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
+    match step {
+        Step::WhatHappened => view! {
+            <PresetPicker draft />
+            <TextAnswer
+                draft
+                id="what-happened"
+                label="What happened, in one or two sentences?"
+                hint=hint(draft, "Readers decide from this whether the notice is about them. Say what broke, in plain words.", |e| e.what_happened)
+                lens=TextLens { get: |d| &d.what_happened, get_mut: |d| &mut d.what_happened }
+                rows=4
+            />
+            <TextAnswer
+                draft
+                id="affected-services"
+                label="Which services or features were affected?"
+                hint=hint(draft, "Name them the way your readers know them.", |e| e.affected_services)
+                lens=TextLens { get: |d| &d.affected_services, get_mut: |d| &mut d.affected_services }
+                rows=1
+            />
+        }
+        .into_any(),
+        Step::WhoAffected => view! {
+            <TextAnswer
+                draft
+                id="who-affected"
+                label="Who is affected, or how can a reader tell if they are?"
+                hint=hint(draft, "A reader should know after one sentence whether this is about them.", |e| e.who_affected)
+                lens=TextLens { get: |d| &d.who_affected, get_mut: |d| &mut d.who_affected }
+                rows=2
+            />
+        }
+        .into_any(),
+        Step::When => view! { <WhenStep draft /> }.into_any(),
+        Step::Impact => view! { <ImpactStep draft /> }.into_any(),
+        Step::Actions => view! { <ActionsStep draft /> }.into_any(),
+        Step::Cause => view! { <CauseStep draft /> }.into_any(),
+        Step::Prevention => view! {
+            <TextAnswer
+                draft
+                id="prevention"
+                label="What will stop it happening again?"
+                hint=hint(draft, "Name a concrete change, not an intention.", |e| e.prevention)
+                lens=TextLens { get: |d| &d.prevention, get_mut: |d| &mut d.prevention }
+            />
+            <TextAnswer
+                draft
+                id="detection"
+                label="What will catch it sooner if it does happen? (optional)"
+                hint=hint(draft, "Readers trust a team that will notice before they do.", |e| e.detection)
+                lens=TextLens { get: |d| &d.detection, get_mut: |d| &mut d.detection }
+            />
+        }
+        .into_any(),
+        Step::Apology => view! {
+            <TextAnswer
+                draft
+                id="apology"
+                label="Your apology"
+                hint=Signal::derive(|| "Own the failure: say what you are sorry for. Leave out “any inconvenience” and “if”. For example: “We are sorry. You wrote to us and we lost your message.”".to_string())
+                lens=TextLens { get: |d| &d.apology, get_mut: |d| &mut d.apology }
+            />
+        }
+        .into_any(),
+        Step::Sender => view! {
+            <TextAnswer
+                draft
+                id="organisation"
+                label="Your organisation or product name"
+                hint=Signal::derive(|| "The name your readers know you by. For example: “DynDNS”".to_string())
+                lens=TextLens { get: |d| &d.sender.organisation, get_mut: |d| &mut d.sender.organisation }
+                rows=1
+            />
+            <TextAnswer
+                draft
+                id="signature"
+                label="How the notice is signed (optional)"
+                hint=Signal::derive(|| "A team or a person readers can answer. For example: “The DynDNS support team”".to_string())
+                lens=TextLens { get: |d| &d.sender.signature, get_mut: |d| &mut d.sender.signature }
+                rows=1
+            />
+            <TextAnswer
+                draft
+                id="contact"
+                label="Where can readers ask questions or read more?"
+                hint=Signal::derive(|| "An address or a link that a person answers. For example: “support@example.com”".to_string())
+                lens=TextLens { get: |d| &d.sender.contact, get_mut: |d| &mut d.sender.contact }
+                rows=1
+            />
+        }
+        .into_any(),
+        Step::Check => ().into_any(),
+    }
+}
+
+/// An optional starting point for common incidents, above the first question.
+#[component]
+fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
+    // A preset waiting for the author to confirm it may replace their words.
+    let pending = RwSignal::new(None::<crate::model::Preset>);
+    let choose = move |preset| {
+        if draft.with(presets::would_replace) && draft.with(|d| d.preset) != Some(preset) {
+            pending.set(Some(preset));
+        } else {
+            draft.update(|d| *d = presets::apply(preset, d));
+        }
+    };
+    let current = move || {
+        draft
+            .with(|d| d.preset)
+            .map(|p| format!("{p:?}"))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="field">
+            <label for="preset">"What kind of incident is it? (optional)"</label>
+            <p class="hint" id="preset-hint">
+                "A starting point adds wording and examples. It never adds facts."
+            </p>
+            <select
+                id="preset"
+                aria-describedby="preset-hint"
+                prop:value=current
+                on:change:target=move |ev| {
+                    let chosen = ev.target().value();
+                    if let Some(preset) = presets::ALL.into_iter().find(|p| format!("{p:?}") == chosen) {
+                        choose(preset);
+                    }
+                }
+            >
+                <option value="" disabled=true>"Choose a kind of incident"</option>
+                {presets::ALL
+                    .into_iter()
+                    .map(|preset| view! { <option value=format!("{preset:?}")>{presets::name(preset)}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        {move || {
+            pending
+                .get()
+                .map(|preset| {
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                            <p id="confirm-text">
+                                "“" {presets::name(preset)}
+                                "” replaces your apology and what readers must do with its own wording. Everything else you wrote stays."
+                            </p>
+                            <button
+                                type="button"
+                                on:click=move |_| {
+                                    draft.update(|d| *d = presets::replace(preset, d));
+                                    pending.set(None);
+                                }
+                            >
+                                "Replace them"
+                            </button>
+                            <button type="button" on:click=move |_| pending.set(None)>
+                                "Keep what I wrote"
+                            </button>
+                        </div>
+                    }
+                })
+        }}
+    }
+}
+
+#[component]
+fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
+    let end_state = move || draft.with(|d| d.window.end_state);
+    let set_end = move |state: EndState| {
+        draft.update(|d| {
+            d.window.end_state = state;
+            // A time not typed yet starts in the zone the start was given in.
+            let zone = d.window.start.zone.clone();
+            for wall in [&mut d.window.end, &mut d.window.next_update] {
+                if wall.is_empty() {
+                    wall.zone = zone.clone();
+                }
+            }
+        })
+    };
+    let end_problem =
+        Memo::new(move |_| draft.with(|d| crate::model::end_before_start(d, crate::ui::zones())));
+    view! {
+        <TimeAnswer
+            draft
+            id="start"
+            legend="When did it start?"
+            lens=TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start) }
+        />
+        <fieldset class="choices-list">
+            <legend>"Has it ended?"</legend>
+            <div class="check-box">
+                <input type="radio" name="end-state" id="end-ended"
+                    prop:checked=move || end_state() == EndState::Ended
+                    on:change=move |_| set_end(EndState::Ended) />
+                <label for="end-ended">"Yes, it has ended"</label>
+            </div>
+            <div class="check-box">
+                <input type="radio" name="end-state" id="end-ongoing"
+                    prop:checked=move || end_state() == EndState::Ongoing
+                    on:change=move |_| set_end(EndState::Ongoing) />
+                <label for="end-ongoing">"No, it is still going on"</label>
+            </div>
+        </fieldset>
+        <Show when=move || end_state() == EndState::Ended>
+            <TimeAnswer
+                draft
+                id="end"
+                legend="When did it end?"
+                lens=TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) }
+            />
+            {move || end_problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
+        </Show>
+        <Show when=move || end_state() == EndState::Ongoing>
+            <TimeAnswer
+                draft
+                id="next-update"
+                legend="When will you send the next update, at the latest?"
+                lens=TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) }
+            />
+        </Show>
+        <AudienceZones draft />
+    }
+}
+
+#[component]
+fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
+    let count = move || draft.with(|d| d.audience_zones.len());
+    view! {
+        <fieldset class="zones">
+            <legend>"Which time zones do your readers live in?"</legend>
+            <p class="hint">"The notice shows every time in each of these zones, so nobody has to convert."</p>
+            <For each=move || 0..count() key=|i| *i let:i>
+                <div class="zone-row">
+                    <label for=format!("audience-{i}")>{format!("Readers' time zone {}", i + 1)}</label>
+                    <input
+                        id=format!("audience-{i}")
+                        type="text"
+                        list="zone-names"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default())
+                        on:change:target=move |ev| {
+                            let v = ev.target().value().trim().to_string();
+                            draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = v });
+                        }
+                    />
+                    <button type="button" class="secondary"
+                        on:click=move |_| draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })>
+                        {format!("Remove time zone {}", i + 1)}
+                    </button>
+                </div>
+            </For>
+            <button type="button" class="secondary"
+                on:click=move |_| draft.update(|d| d.audience_zones.push("UTC".into()))>
+                "Add a time zone"
+            </button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
+    let loss_options = [
+        DataLoss::None,
+        DataLoss::Some,
+        DataLoss::All,
+        DataLoss::NotKnownYet,
+    ];
+    let recovery_options = [
+        Recovery::Recovered,
+        Recovery::Partly,
+        Recovery::CannotRecover,
+        Recovery::NotKnownYet,
+    ];
+    view! {
+        <TextAnswer
+            draft
+            id="impact"
+            label="What was lost or broken, and what still worked?"
+            hint=hint(draft, "Be exact: readers plan around what they lost.", |e| e.impact)
+            lens=TextLens { get: |d| &d.impact, get_mut: |d| &mut d.impact }
+        />
+        <fieldset class="choices-list">
+            <legend>"Was any data lost?"</legend>
+            {loss_options.into_iter().map(|option| {
+                let id = format!("loss-{option:?}");
+                view! {
+                    <div class="check-box">
+                        <input type="radio" name="data-loss" id=id.clone()
+                            prop:checked=move || draft.with(|d| d.data_loss) == option
+                            on:change=move |_| draft.update(|d| d.data_loss = option) />
+                        <label for=id>{data_loss_label(option)}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <Show when=move || draft.with(|d| matches!(d.data_loss, DataLoss::Some | DataLoss::All))>
+            <fieldset class="choices-list">
+                <legend>"Can it be recovered?"</legend>
+                {recovery_options.into_iter().map(|option| {
+                    let id = format!("recovery-{option:?}");
+                    view! {
+                        <div class="check-box">
+                            <input type="radio" name="recovery" id=id.clone()
+                                prop:checked=move || draft.with(|d| d.recovery) == option
+                                on:change=move |_| draft.update(|d| d.recovery = option) />
+                            <label for=id>{recovery_label(option)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </Show>
+    }
+}
+
+#[component]
+fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
+    let mode = move || draft.with(|d| d.actions);
+    let count = move || draft.with(|d| d.action_list.len());
+    let with_step = move |i: usize, f: Box<dyn FnOnce(&mut Action)>| {
+        draft.update(|d| {
+            if let Some(step) = d.action_list.get_mut(i) {
+                f(step)
+            }
+        })
+    };
+    view! {
+        <fieldset class="choices-list">
+            <legend>"Do readers need to do anything?"</legend>
+            <div class="check-box">
+                <input type="radio" name="actions-mode" id="actions-nothing"
+                    prop:checked=move || mode() == ReaderActions::Nothing
+                    on:change=move |_| draft.update(|d| d.actions = ReaderActions::Nothing) />
+                <label for="actions-nothing">"No: the notice says they need to do nothing"</label>
+            </div>
+            <div class="check-box">
+                <input type="radio" name="actions-mode" id="actions-steps"
+                    prop:checked=move || mode() == ReaderActions::Steps
+                    on:change=move |_| draft.update(|d| {
+                        d.actions = ReaderActions::Steps;
+                        if d.action_list.is_empty() {
+                            d.action_list.push(Action::default());
+                        }
+                    }) />
+                <label for="actions-steps">"Yes: list what they must do"</label>
+            </div>
+        </fieldset>
+        <Show when=move || mode() == ReaderActions::Steps>
+            <For each=move || 0..count() key=|i| *i let:i>
+                <div class="action-row">
+                    <label for=format!("action-{i}")>{format!("Thing to do {}", i + 1)}</label>
+                    <p class="hint" id=format!("action-{i}-hint")>"Start with a verb. For example: “Re-send any e-mail you sent to support”"</p>
+                    <input
+                        id=format!("action-{i}")
+                        type="text"
+                        aria-describedby=format!("action-{i}-hint")
+                        prop:value=move || draft.with(|d| d.action_list.get(i).map(|a| a.text.clone()).unwrap_or_default())
+                        on:input:target=move |ev| {
+                            let v = ev.target().value();
+                            with_step(i, Box::new(move |a| a.text = v));
+                        }
+                    />
+                    <div class="check-box">
+                        <input
+                            type="checkbox"
+                            id=format!("action-{i}-window")
+                            prop:checked=move || draft.with(|d| d.action_list.get(i).is_some_and(|a| a.during_window))
+                            on:change:target=move |ev| {
+                                let on = ev.target().checked();
+                                with_step(i, Box::new(move |a| a.during_window = on));
+                            }
+                        />
+                        <label for=format!("action-{i}-window")>"Add the incident's times (“between … and …”)"</label>
+                    </div>
+                    <button type="button" class="secondary"
+                        on:click=move |_| draft.update(|d| {
+                            if i < d.action_list.len() { d.action_list.remove(i); }
+                        })>
+                        {format!("Remove thing to do {}", i + 1)}
+                    </button>
+                </div>
+            </For>
+            <button type="button" class="secondary"
+                on:click=move |_| draft.update(|d| d.action_list.push(Action::default()))>
+                "Add another thing to do"
+            </button>
+        </Show>
+    }
+}
+
+#[component]
+fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
+    let mode = move || draft.with(|d| d.cause_state);
+    let ex = move || presets::examples(draft.with(|d| d.preset));
+    view! {
+        <fieldset class="choices-list">
+            <legend>"Do you know why it happened?"</legend>
+            <div class="check-box">
+                <input type="radio" name="cause-mode" id="cause-known"
+                    prop:checked=move || mode() == CauseState::Known
+                    on:change=move |_| draft.update(|d| d.cause_state = CauseState::Known) />
+                <label for="cause-known">"Yes"</label>
+            </div>
+            <div class="check-box">
+                <input type="radio" name="cause-mode" id="cause-unknown"
+                    prop:checked=move || mode() == CauseState::NotKnownYet
+                    on:change=move |_| draft.update(|d| d.cause_state = CauseState::NotKnownYet) />
+                <label for="cause-unknown">"Not yet: the notice says “We do not know the cause yet.”"</label>
+            </div>
+        </fieldset>
+        <Show when=move || mode() == CauseState::Known>
+            <div class="field">
+                <label for="cause">"Why did it happen?"</label>
+                <p class="hint" id="cause-hint">
+                    {move || format!("Say who did what, in the active voice. For example: “{}”", ex().cause)}
+                </p>
+                <textarea
+                    id="cause"
+                    rows="3"
+                    aria-describedby="cause-hint"
+                    prop:value=move || draft.with(|d| d.cause.clone())
+                    on:input:target=move |ev| {
+                        let v = ev.target().value();
+                        draft.update(|d| d.cause = v);
+                    }
+                ></textarea>
+            </div>
+        </Show>
+        <TextAnswer
+            draft
+            id="fix"
+            label="What did you do to fix it? (optional)"
+            hint=hint(draft, "Readers want to know it is fixed, and how you know.", |e| e.fix)
+            lens=TextLens { get: |d| &d.fix, get_mut: |d| &mut d.fix }
+        />
+    }
+}
