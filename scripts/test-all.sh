@@ -70,7 +70,7 @@ check_layer fmt cargo fmt --check
 check_layer clippy sh -c 'cargo clippy --all-targets -- -D warnings &&
   cargo clippy --lib --bins --test "browser_*" --target wasm32-unknown-unknown -- -D warnings'
 tests_layer native cargo test
-tests_layer browser cargo test --target wasm32-unknown-unknown --test 'browser_*'
+tests_layer browser cargo test --target wasm32-unknown-unknown --test 'browser_*' -- --nocapture
 
 echo "== release: trunk build --release"
 if trunk build --release; then

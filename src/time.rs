@@ -27,6 +27,7 @@
 
 use std::fmt;
 
+pub mod catalog;
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
 

@@ -3,6 +3,7 @@
 
 use super::{Block, Paragraph, Span};
 use crate::model::{Draft, EndState, WallTime, WhenProblem};
+use crate::time::catalog::city;
 use crate::time::{
     elapsed_seconds, format_clock, format_date, format_duration, in_zone, ZoneRules, ZonedTime,
 };
@@ -197,7 +198,7 @@ impl<'a> Window<'a> {
     ) -> Paragraph {
         let mut p = Paragraph::default();
         if labelled {
-            p.0.push(Span::Text(format!("{}: ", zone_label(zone))));
+            p.0.push(Span::Text(format!("{}: ", city(zone))));
         }
         let Some(from) = self.show(zone, start) else {
             p.0.push(Span::Gap("check this time zone"));
@@ -355,9 +356,4 @@ fn clock(t: &ZonedTime, approximate: bool) -> String {
     } else {
         format_clock(t)
     }
-}
-
-/// How a zone is named to readers: "New York", "Kolkata", "UTC".
-pub fn zone_label(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
 }

@@ -5,7 +5,8 @@
 use leptos::prelude::*;
 
 use crate::model::{Draft, TimeCheck, WallTime};
-use crate::ui::zones;
+use crate::time::catalog;
+use crate::ui::{known_zones, now, searchable_zones, zones};
 
 /// Where a text answer lives in the draft.
 #[derive(Clone, Copy)]
@@ -133,21 +134,16 @@ pub fn TimeAnswer(
                     />
                 </div>
                 <div class="field zone">
-                    <label for=zone_id.clone()>"Time zone"</label>
-                    <input
+                    <ZonePicker
                         id=zone_id
-                        type="text"
-                        list="zone-names"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=read(|w| w.zone.clone())
-                        on:change:target=move |ev| {
-                            let v = ev.target().value().trim().to_string();
+                        label="Time zone".to_string()
+                        value=Signal::derive(read(|w| w.zone.clone()))
+                        on_pick=Callback::new(move |zone: String| {
                             edit(Box::new(move |w| {
-                                w.zone = v;
+                                w.zone = zone;
                                 w.fold = None;
-                            }));
-                        }
+                            }))
+                        })
                     />
                 </div>
             </div>
@@ -239,5 +235,116 @@ fn time_status(
             }
             .into_any()
         }
+    }
+}
+
+/// A zone field that finds zones as the author types: by city, country,
+/// common name or abbreviation, offset or IANA name. An exact IANA name is
+/// taken when the field is left; otherwise the author picks from the list.
+#[component]
+pub fn ZonePicker(
+    id: String,
+    label: String,
+    #[prop(into)] value: Signal<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    // What the author is typing, while they search; None shows the zone.
+    let query = RwSignal::new(None::<String>);
+    let matches = Memo::new(move |_| match query.get() {
+        Some(q) if !q.trim().is_empty() => catalog::search(&q, searchable_zones(), zones(), now()),
+        _ => Vec::new(),
+    });
+    let pick = move |zone: String| {
+        query.set(None);
+        on_pick.run(zone);
+    };
+    let status_id = format!("{id}-matches");
+    let input_id = id.clone();
+    view! {
+        <label for=id.clone()>{label}</label>
+        <input
+            id=id.clone()
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            aria-describedby=status_id.clone()
+            prop:value=move || query.get().unwrap_or_else(|| value.get())
+            on:input:target=move |ev| query.set(Some(ev.target().value()))
+            on:change:target=move |ev| {
+                let typed = ev.target().value();
+                let typed = typed.trim();
+                let exact = searchable_zones().iter().chain(known_zones()).find(|z| z.eq_ignore_ascii_case(typed));
+                if let Some(zone) = exact {
+                    pick(zone.clone());
+                }
+            }
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    query.set(None);
+                }
+            }
+        />
+        <div class="zone-matches" id=status_id aria-live="polite">
+            {move || {
+                let q = query.get().unwrap_or_default();
+                let found = matches.get();
+                if q.trim().is_empty() {
+                    return ().into_any();
+                }
+                if found.is_empty() {
+                    return view! {
+                        <p class="problem">
+                            {format!("No time zone matches “{}”. Try a city, a country, an abbreviation such as EST, or an offset such as +05:30.", q.trim())}
+                        </p>
+                    }
+                    .into_any();
+                }
+                let count = match found.len() {
+                    1 => "1 time zone matches. Choose it:".to_string(),
+                    n => format!("{n} time zones match. Choose one:"),
+                };
+                let input_id = input_id.clone();
+                view! {
+                    <p class="hint">{count}</p>
+                    <ul class="zone-list">
+                        {found
+                            .into_iter()
+                            .map(|m| {
+                                let zone = m.zone.clone();
+                                let input_id = input_id.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="zone-choice"
+                                            on:click=move |_| {
+                                                pick(zone.clone());
+                                                focus_by_id(&input_id);
+                                            }
+                                        >
+                                            <strong>{m.zone.clone()}</strong>
+                                            " "
+                                            <span>{m.description}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                }
+                .into_any()
+            }}
+        </div>
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if it is on the page.
+pub fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .get_element_by_id(id)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }

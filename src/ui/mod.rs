@@ -80,6 +80,28 @@ pub fn zones() -> &'static IntlZones {
     ZONES.with(|z| *z)
 }
 
+thread_local! {
+    static KNOWN_ZONES: &'static [String] = Box::leak(supported_zones().into_boxed_slice());
+    static SEARCHABLE_ZONES: &'static [String] =
+        Box::leak(crate::time::catalog::searchable_zones().into_boxed_slice());
+}
+
+/// Every zone name the reader's browser knows, old names included: an
+/// author who types one exactly gets it.
+pub fn known_zones() -> &'static [String] {
+    KNOWN_ZONES.with(|z| *z)
+}
+
+/// The zones the picker offers (tzdb's current names and UTC).
+pub fn searchable_zones() -> &'static [String] {
+    SEARCHABLE_ZONES.with(|z| *z)
+}
+
+/// The browser's clock, in Unix seconds.
+pub fn now() -> i64 {
+    (js_sys::Date::now() / 1000.0) as i64
+}
+
 /// A fresh id for a new draft.
 fn new_id() -> String {
     format!("d{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64)
@@ -91,7 +113,6 @@ pub fn App() -> impl IntoView {
     let draft = RwSignal::new(Draft::new(new_id(), &zone));
     let step = RwSignal::new(Step::WhatHappened);
     let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
-    let zone_names = supported_zones();
 
     // After moving to another step, put focus on its heading so keyboard and
     // screen-reader users start reading at the new question.
@@ -114,9 +135,6 @@ pub fn App() -> impl IntoView {
                 "Write a plain, honest notice for your customers when something has gone wrong."
             </p>
         </header>
-        <datalist id="zone-names">
-            {zone_names.into_iter().map(|z| view! { <option value=z></option> }).collect_view()}
-        </datalist>
         <div class="layout">
             <nav class="step-list" aria-label="Steps">
                 <ol>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets::{self, Examples};
 use crate::steps::{data_loss_label, recovery_label, Step};
-use crate::ui::fields::{TextAnswer, TextLens, TimeAnswer, TimeLens};
+use crate::ui::fields::{TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
 
 /// The hint for a field: why it matters, then the preset's example.
 fn hint(
@@ -253,20 +253,21 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
         <fieldset class="zones">
             <legend>"Which time zones do your readers live in?"</legend>
             <p class="hint">"The notice shows every time in each of these zones, so nobody has to convert."</p>
+            <p class="zone-source">
+                {format!(
+                    "Candor takes time-zone rules from your browser ({}), so times follow the newest rules your browser knows.",
+                    crate::time::intl::browser_description()
+                )}
+            </p>
             <For each=move || 0..count() key=|i| *i let:i>
                 <div class="zone-row">
-                    <label for=format!("audience-{i}")>{format!("Readers' time zone {}", i + 1)}</label>
-                    <input
+                    <ZonePicker
                         id=format!("audience-{i}")
-                        type="text"
-                        list="zone-names"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default())
-                        on:change:target=move |ev| {
-                            let v = ev.target().value().trim().to_string();
-                            draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = v });
-                        }
+                        label=format!("Readers' time zone {}", i + 1)
+                        value=Signal::derive(move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default()))
+                        on_pick=Callback::new(move |zone: String| {
+                            draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = zone });
+                        })
                     />
                     <button type="button" class="secondary"
                         on:click=move |_| draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })>
