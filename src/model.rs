@@ -5,7 +5,7 @@
 //! instead of inventing a fact. Every field has a serde default, so a draft
 //! written by an older Candor (fewer fields) still loads.
 
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
@@ -153,32 +153,31 @@ impl WallTime {
     }
 
     /// The date as an `<input type="date">` value ("2005-12-07"), or "".
+    // Hand-written rather than chrono's strftime/parse: those cost about
+    // 11 KB of gzip in the wasm for two fixed formats.
     pub fn date_input(&self) -> String {
         self.date
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
             .unwrap_or_default()
     }
 
     /// The time as an `<input type="time">` value ("17:05"), or "".
     pub fn time_input(&self) -> String {
         self.time
-            .map(|t| t.format("%H:%M").to_string())
+            .map(|t| format!("{:02}:{:02}", t.hour(), t.minute()))
             .unwrap_or_default()
     }
 
     /// Takes a date input's value; an empty or unreadable value clears the date.
     /// A new date or time forgets the fold choice, which was for the old one.
     pub fn set_date_input(&mut self, value: &str) {
-        self.date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d").ok();
+        self.date = parse_date(value.trim());
         self.fold = None;
     }
 
     /// Takes a time input's value ("17:05" or "17:05:30").
     pub fn set_time_input(&mut self, value: &str) {
-        let value = value.trim();
-        self.time = NaiveTime::parse_from_str(value, "%H:%M")
-            .or_else(|_| NaiveTime::parse_from_str(value, "%H:%M:%S"))
-            .ok();
+        self.time = parse_time(value.trim());
         self.fold = None;
     }
 
@@ -298,6 +297,45 @@ pub fn end_before_start(draft: &Draft, rules: &dyn ZoneRules) -> Option<String> 
         .then(|| "The end is before the start. Check both times and their time zones.".to_string())
 }
 
+/// "2005-12-07" (a date input's value) as a date; `None` for anything else.
+fn parse_date(value: &str) -> Option<NaiveDate> {
+    let mut parts = value.splitn(3, '-');
+    let year: i32 = digits(parts.next()?, 4)?;
+    let month: u32 = digits(parts.next()?, 2)?;
+    let day: u32 = digits(parts.next()?, 2)?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// "17:05" or "17:05:30" (a time input's value) as a time; seconds dropped.
+fn parse_time(value: &str) -> Option<NaiveTime> {
+    let mut parts = value.split(':');
+    let hour: u32 = digits(parts.next()?, 2)?;
+    let minute: u32 = digits(parts.next()?, 2)?;
+    if let Some(seconds) = parts.next() {
+        // "30" or "30.5": checked, then dropped (notices show minutes).
+        let whole: u32 = digits(seconds.split('.').next()?, 2)?;
+        if whole > 59 {
+            return None;
+        }
+    }
+    if parts.next().is_some() {
+        return None;
+    }
+    NaiveTime::from_hms_opt(hour, minute, 0)
+}
+
+/// Exactly `len` ASCII digits (at least `len` for years), as a number.
+fn digits<T: std::str::FromStr>(text: &str, len: usize) -> Option<T> {
+    let ok = if len == 4 {
+        text.len() >= 4
+    } else {
+        text.len() == len
+    };
+    (ok && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
 /// Why a wall time does not name one instant yet.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WhenProblem {
@@ -389,4 +427,62 @@ pub enum Preset {
     DataLost,
     UnauthorisedAccess,
     MaintenanceOverran,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_and_time_inputs_round_trip() {
+        let mut wall = WallTime::in_zone("UTC");
+        wall.set_date_input("2005-12-07");
+        wall.set_time_input("17:05");
+        assert_eq!(wall.date, NaiveDate::from_ymd_opt(2005, 12, 7));
+        assert_eq!(wall.time, NaiveTime::from_hms_opt(17, 5, 0));
+        assert_eq!(wall.date_input(), "2005-12-07");
+        assert_eq!(wall.time_input(), "17:05");
+        wall.set_time_input("17:05:30");
+        assert_eq!(wall.time_input(), "17:05");
+    }
+
+    #[test]
+    fn unreadable_inputs_clear_the_value() {
+        let mut wall = WallTime::in_zone("UTC");
+        for bad in [
+            "",
+            "2005-13-01",
+            "2005-02-30",
+            "2005-1-2",
+            "05-12-07",
+            "x",
+            "2005-12-07-1",
+        ] {
+            wall.set_date_input("2005-12-07");
+            wall.set_date_input(bad);
+            assert_eq!(wall.date, None, "{bad:?}");
+        }
+        for bad in [
+            "",
+            "24:00",
+            "7:05",
+            "17:5",
+            "17:60",
+            "17:05:60",
+            "17:05:30:1",
+            "ab:cd",
+        ] {
+            wall.set_time_input("17:05");
+            wall.set_time_input(bad);
+            assert_eq!(wall.time, None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_new_date_forgets_the_fold_choice() {
+        let mut wall = WallTime::in_zone("America/New_York");
+        wall.fold = Some(FoldChoice::Later);
+        wall.set_date_input("2027-11-07");
+        assert_eq!(wall.fold, None);
+    }
 }

@@ -113,3 +113,22 @@ fn nonsense_finds_nothing_and_never_panics() {
         let _ = zones_for(q, JULY_2026);
     }
 }
+
+#[test]
+fn each_meaning_of_an_abbreviation_is_named() {
+    let cst = search("CST", &known(), &Tzdb2026, JANUARY_2026);
+    let shanghai = cst
+        .iter()
+        .find(|m| m.zone == "Asia/Shanghai")
+        .expect("Shanghai");
+    assert!(
+        shanghai.description.contains(": China Standard Time."),
+        "{}",
+        shanghai.description
+    );
+    assert!(
+        !shanghai.description.contains("Cuba"),
+        "{}",
+        shanghai.description
+    );
+}

@@ -142,8 +142,17 @@ pub fn search(query: &str, known: &[String], rules: &dyn ZoneRules, now: i64) ->
         } else {
             continue;
         };
-        for zone in zones.split(',') {
-            add(score, zone, why.to_string());
+        // "CST<TAB>Chicago,Shanghai,Havana<TAB>US Central, China, Cuba":
+        // when the reasons line up with the zones, each zone gets its own.
+        let zone_list: Vec<&str> = zones.split(',').collect();
+        let reasons: Vec<&str> = why.split(", ").collect();
+        for (i, zone) in zone_list.iter().enumerate() {
+            let reason = if reasons.len() == zone_list.len() {
+                reasons[i]
+            } else {
+                why
+            };
+            add(score, zone, reason.to_string());
         }
     }
 

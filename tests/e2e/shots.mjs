@@ -26,6 +26,7 @@ for (const [name, width, scheme] of widths) {
       await page.fill('#start-date', '2027-11-07');
       await page.fill('#start-time', '01:30');
       await page.locator('#end-ended').check();
+      await page.fill('#audience-1', 'CST');
     }
     await page.screenshot({ path: `${out}/${name}-${String(i + 1).padStart(2, '0')}.png`, fullPage: true });
   }
