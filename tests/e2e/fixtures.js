@@ -8,6 +8,16 @@ const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export const test = base.extend({
+  // Content-Security-Policy violations the page reports, as text.
+  cspViolations: async ({ page }, use) => {
+    await page.addInitScript(() => {
+      window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+    });
+    const violations = [];
+    await use(violations);
+  },
   consoleErrors: async ({ page }, use) => {
     const errors = [];
     page.on('console', (msg) => {
@@ -37,4 +47,9 @@ export async function seriousA11yViolations(page) {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/// The CSP violations the page has reported so far.
+export async function cspViolationsIn(page) {
+  return page.evaluate(() => window.__cspViolations ?? []);
 }
