@@ -25,6 +25,11 @@ release: tools
 size: release
 	@scripts/size.sh
 
+# Speed and size beside two reference pages, in one run; prints the table.
+bench: release
+	cd tests/bench/anchors/leptos-bare && trunk build --release
+	node tests/e2e/bench.mjs
+
 clean:
 	cargo clean
 	rm -rf dist tests/e2e/results
