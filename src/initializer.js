@@ -1,5 +1,6 @@
 // Trunk's loader calls this module while the wasm downloads. If the module
-// cannot load or start, the person sees why instead of a blank page.
+// cannot load or start, the person sees why instead of a blank page. Once
+// Candor runs, it registers the service worker that keeps it working offline.
 export default function initializer() {
   return {
     onFailure(reason) {
@@ -14,5 +15,32 @@ export default function initializer() {
         area.hidden = false;
       }
     },
+    onSuccess() {
+      registerWorker();
+    },
   };
+}
+
+function say(text) {
+  const status = document.getElementById('app-status');
+  if (status) status.textContent = text;
+}
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  const hadWorker = Boolean(navigator.serviceWorker.controller);
+  navigator.serviceWorker.register('./sw.js').then((registration) => {
+    registration.addEventListener('updatefound', () => {
+      const worker = registration.installing;
+      worker?.addEventListener('statechange', () => {
+        if (worker.state !== 'activated') return;
+        say(hadWorker
+          ? 'A new version of Candor has been downloaded. It will be used the next time you open Candor.'
+          : 'Candor is saved on this device and will open even without a network.');
+      });
+    });
+  }, (error) => {
+    // Offline use is a bonus: Candor works without it, so say so quietly.
+    console.warn('Candor could not set up offline use:', error);
+  });
 }

@@ -20,7 +20,10 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 #[test]
 fn no_source_sets_inner_html() {
     let mut files = Vec::new();
-    rust_files(&Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+    rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
     assert!(files.len() > 5, "found the sources");
     let mut found = Vec::new();
     for file in files {
@@ -35,5 +38,9 @@ fn no_source_sets_inner_html() {
             }
         }
     }
-    assert!(found.is_empty(), "inner HTML is set here:\n{}", found.join("\n"));
+    assert!(
+        found.is_empty(),
+        "inner HTML is set here:\n{}",
+        found.join("\n")
+    );
 }

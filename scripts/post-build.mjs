@@ -1,0 +1,40 @@
+// Trunk post_build hook, on the staged build before it becomes dist/:
+// 1. puts the sha256 of every inline script Trunk wrote (its wasm loader, and
+//    in `trunk serve` its reload script) into the page's
+//    Content-Security-Policy, so the policy allows those scripts and no other
+//    inline script (Trunk 0.21 cannot hash its loader itself);
+// 2. fills in the service worker's list of files and its version, so that
+//    every build with different files is a new version.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const PLACEHOLDER = "'candor-inline-script-hashes'";
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; run this as a Trunk post_build hook.');
+  process.exit(1);
+}
+const file = join(staging, 'index.html');
+const html = readFileSync(file, 'utf8');
+if (!html.includes(PLACEHOLDER)) {
+  console.error(`post-build: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy.`);
+  process.exit(1);
+}
+const hashes = [];
+for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
+}
+writeFileSync(file, html.replace(PLACEHOLDER, hashes.join(' ')));
+console.log(`post-build: ${hashes.length} inline script(s) hashed into the policy`);
+
+const worker = join(staging, 'sw.js');
+if (existsSync(worker)) {
+  const files = readdirSync(staging).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js').sort();
+  const version = createHash('sha256').update(files.join('\n') + readFileSync(file)).digest('hex').slice(0, 16);
+  const source = readFileSync(worker, 'utf8')
+    .replace('__CANDOR_VERSION__', version)
+    .replace('__CANDOR_FILES__', JSON.stringify(files.map((f) => `./${f}`)));
+  writeFileSync(worker, source);
+  console.log(`post-build: service worker ${version} caches ${files.length} files`);
+}
