@@ -51,6 +51,10 @@ pub struct Draft {
     pub apology: String,
     /// The zones the notice is written for, as IANA names.
     pub audience_zones: Vec<String>,
+    /// The update being written now, when the incident is told in updates.
+    pub update: Update,
+    /// Updates already sent, oldest first.
+    pub timeline: Vec<SentUpdate>,
 }
 
 impl Default for Draft {
@@ -76,6 +80,8 @@ impl Default for Draft {
             detection: String::new(),
             apology: String::new(),
             audience_zones: Vec::new(),
+            update: Update::default(),
+            timeline: Vec::new(),
         }
     }
 }
@@ -416,6 +422,74 @@ pub enum CauseState {
     NotKnownYet,
     /// Known, and told in `Draft::cause`.
     Known,
+}
+
+/// Where an incident stands, as status pages name it; "not said" means the
+/// notice is a single message rather than one of a series of updates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Phase {
+    #[default]
+    NotSaid,
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved,
+}
+
+impl Phase {
+    pub const ALL: [Phase; 4] = [
+        Phase::Investigating,
+        Phase::Identified,
+        Phase::Monitoring,
+        Phase::Resolved,
+    ];
+}
+
+/// The update being written now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Update {
+    pub phase: Phase,
+    /// When this update is published, in the author's zone.
+    pub published: WallTime,
+    /// What changed since the last update, in the author's words.
+    pub changes: String,
+}
+
+/// An update already sent: what it said, kept so later updates and the
+/// resolved notice can list the timeline and notice contradictions.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SentUpdate {
+    pub phase: Phase,
+    pub published: WallTime,
+    pub changes: String,
+    /// What that update said about data loss.
+    pub data_loss: DataLoss,
+    /// When that update promised the next one.
+    pub next_update: WallTime,
+}
+
+impl Draft {
+    /// Marks the update being written as sent and starts the next one from
+    /// the same facts: the phase carries over, what is new starts empty.
+    pub fn post_update(&mut self) {
+        let sent = SentUpdate {
+            phase: self.update.phase,
+            published: self.update.published.clone(),
+            changes: std::mem::take(&mut self.update.changes),
+            data_loss: self.data_loss,
+            next_update: self.window.next_update.clone(),
+        };
+        self.timeline.push(sent);
+        self.update.published = WallTime::in_zone(&self.update.published.zone);
+        self.window.next_update = WallTime::in_zone(&self.window.next_update.zone);
+    }
+
+    /// The number of the update being written (1 for the first).
+    pub fn update_number(&self) -> usize {
+        self.timeline.len() + 1
+    }
 }
 
 /// Starting points for common incidents.

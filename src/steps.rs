@@ -3,7 +3,7 @@
 //! it does not decide them.
 
 use crate::model::{
-    CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery, TimeCheck, WallTime,
+    CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery, TimeCheck, WallTime,
 };
 use crate::notice::{as_clause, presets};
 use crate::time::ZoneRules;
@@ -19,12 +19,13 @@ pub enum Step {
     Prevention,
     Apology,
     Sender,
+    Updates,
     Check,
 }
 
 impl Step {
     /// Every step, in order.
-    pub const ALL: [Step; 10] = [
+    pub const ALL: [Step; 11] = [
         Step::WhatHappened,
         Step::WhoAffected,
         Step::When,
@@ -34,6 +35,7 @@ impl Step {
         Step::Prevention,
         Step::Apology,
         Step::Sender,
+        Step::Updates,
         Step::Check,
     ];
 
@@ -49,6 +51,7 @@ impl Step {
             Step::Prevention => "What will stop it happening again?",
             Step::Apology => "Your apology",
             Step::Sender => "Who is writing?",
+            Step::Updates => "Is this one of a series of updates?",
             Step::Check => "Check your notice",
         }
     }
@@ -65,6 +68,7 @@ impl Step {
             Step::Prevention => "prevention",
             Step::Apology => "apology",
             Step::Sender => "sender",
+            Step::Updates => "updates",
             Step::Check => "check",
         }
     }
@@ -93,6 +97,13 @@ impl Step {
         let said = |s: &str| !s.trim().is_empty();
         match self {
             Step::Check => true,
+            // A single notice needs nothing here; an update needs its time,
+            // and, after the first, what is new.
+            Step::Updates => {
+                draft.update.phase == Phase::NotSaid
+                    || (!draft.update.published.is_empty()
+                        && (draft.timeline.is_empty() || said(&draft.update.changes)))
+            }
             Step::WhatHappened => said(&draft.what_happened),
             Step::WhoAffected => said(&draft.who_affected),
             Step::When => {
@@ -233,6 +244,24 @@ pub fn answers(step: Step, draft: &Draft, rules: &dyn ZoneRules) -> Vec<String> 
             said("Signed", &draft.sender.signature),
             said("Where readers can ask", &draft.sender.contact),
         ],
+        Step::Updates => {
+            if draft.update.phase == Phase::NotSaid {
+                return vec!["One notice, not a series of updates".into()];
+            }
+            let mut lines = vec![
+                format!(
+                    "Update {}: {}",
+                    draft.update_number(),
+                    crate::notice::phase_label(draft.update.phase)
+                ),
+                time("Sent", &draft.update.published),
+            ];
+            if draft.update_number() > 1 {
+                lines.push(said("What is new", &draft.update.changes));
+            }
+            lines.push(format!("Updates already sent: {}", draft.timeline.len()));
+            lines
+        }
         Step::Check => Vec::new(),
     }
 }
@@ -246,7 +275,7 @@ mod tests {
         assert_eq!(Step::WhatHappened.previous(), None);
         assert_eq!(Step::WhatHappened.next(), Some(Step::WhoAffected));
         assert_eq!(Step::Check.next(), None);
-        assert_eq!(Step::Check.previous(), Some(Step::Sender));
+        assert_eq!(Step::Check.previous(), Some(Step::Updates));
         for step in Step::ALL {
             assert_eq!(Step::from_slug(step.slug()), Some(step));
         }
@@ -273,6 +302,8 @@ mod tests {
                 Step::Sender,
             ]
         );
+        // A single notice needs nothing from the updates step.
+        assert!(Step::Updates.is_answered(&draft));
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod presets;
 pub mod short;
 mod when;
 
-use crate::model::{CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
+use crate::model::{CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery};
 use crate::time::ZoneRules;
 
 /// A piece of a paragraph: words to print, or a marked gap where an answer is missing.
@@ -51,6 +51,11 @@ impl Paragraph {
             self.0.push(Span::Text(" ".into()));
         }
         self.0.push(Span::Gap(question));
+    }
+
+    /// Appends another paragraph's spans directly, with no space between.
+    fn push_spans_of(&mut self, other: Paragraph) {
+        self.0.extend(other.0);
     }
 
     /// Appends another paragraph's spans, separated by a space.
@@ -145,6 +150,10 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     let when = when::Window::of(draft, rules);
     let mut blocks = Vec::new();
 
+    if draft.update.phase != Phase::NotSaid {
+        blocks.push(Block::Paragraph(update_header(draft, &when)));
+    }
+
     let mut first = opening(draft);
     if let Some(services) = as_clause(&draft.affected_services) {
         first.push_text(format!("It affected {services}."));
@@ -177,6 +186,20 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     }
     blocks.push(Block::Paragraph(closing));
 
+    if draft.update.phase == Phase::Resolved && !draft.timeline.is_empty() {
+        blocks.push(Block::List {
+            lead: Paragraph::text("Our earlier updates:"),
+            items: draft
+                .timeline
+                .iter()
+                .enumerate()
+                .map(|(i, sent)| {
+                    timeline_item(i + 1, sent.phase, &sent.published, &sent.changes, &when)
+                })
+                .collect(),
+        });
+    }
+
     if let Some(signature) = as_clause(&draft.sender.signature) {
         blocks.push(Block::Paragraph(Paragraph::text(signature)));
     }
@@ -187,6 +210,157 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     }
 }
 
+/// How a phase is named to readers: plain words, not status-page jargon.
+pub fn phase_label(phase: Phase) -> &'static str {
+    match phase {
+        Phase::NotSaid => "update",
+        Phase::Investigating => "we are investigating",
+        Phase::Identified => "we have found the cause",
+        Phase::Monitoring => "fixed, and we are watching it closely",
+        Phase::Resolved => "resolved",
+    }
+}
+
+/// "Update 2 (we have found the cause), sent Wednesday 7 December 2005,
+/// 18:30 EST (UTC-05:00). What is new: …"
+fn update_header(draft: &Draft, when: &when::Window) -> Paragraph {
+    let n = draft.update_number();
+    let mut p = Paragraph::text(format!(
+        "Update {n} ({}), sent ",
+        phase_label(draft.update.phase)
+    ));
+    match when.everywhere(&draft.update.published) {
+        Ok(time) => p.0.push(Span::Text(format!("{time}."))),
+        Err(_) => {
+            p.0.push(Span::Gap("when is this update sent?"));
+            p.0.push(Span::Text(".".into()));
+        }
+    }
+    match as_clause(&draft.update.changes) {
+        Some(changes) => p.push_text(format!("What is new: {changes}.")),
+        None if n > 1 => p.push_gap("what is new since the last update?"),
+        None => {}
+    }
+    p
+}
+
+fn timeline_item(
+    n: usize,
+    phase: Phase,
+    published: &crate::model::WallTime,
+    changes: &str,
+    when: &when::Window,
+) -> Paragraph {
+    let mut item = Paragraph::default();
+    match when.everywhere(published) {
+        Ok(time) => item.0.push(Span::Text(format!("{time}: "))),
+        Err(_) => {
+            item.0.push(Span::Gap("when was it sent?"));
+            item.0.push(Span::Text(": ".into()));
+        }
+    }
+    item.0
+        .push(Span::Text(format!("update {n}, {}.", phase_label(phase))));
+    if let Some(changes) = as_sentence(changes) {
+        item.push_text(changes);
+    }
+    item
+}
+
+/// The follow-up (post-incident) notice for serious incidents: what
+/// happened in order, why, what we changed, the apology.
+pub fn follow_up(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
+    let when = when::Window::of(draft, rules);
+    let mut subject = Paragraph::default();
+    match as_clause(&draft.sender.organisation) {
+        Some(org) => subject.0.push(Span::Text(format!("{org}: "))),
+        None => {
+            subject.0.push(Span::Gap("who is writing?"));
+            subject.0.push(Span::Text(" ".into()));
+        }
+    }
+    subject.0.push(Span::Text("what happened".into()));
+    if let Some(date) = when.start_date() {
+        subject.0.push(Span::Text(format!(" on {date}")));
+    }
+    subject
+        .0
+        .push(Span::Text(", and what we have changed".into()));
+
+    // (when, what), sorted by time so that the end comes after an update
+    // sent before it and before one sent after it; unknown times go last.
+    let instant = |wall: &crate::model::WallTime| wall.instant(rules).ok();
+    let mut order: Vec<(Option<i64>, Paragraph)> = Vec::new();
+    let mut started = Paragraph::default();
+    match when.start_everywhere() {
+        Some(time) => started.0.push(Span::Text(format!("{time}: "))),
+        None => {
+            started.0.push(Span::Gap("when did it start?"));
+            started.0.push(Span::Text(": ".into()));
+        }
+    }
+    started.push_spans_of(opening(draft));
+    order.push((instant(&draft.window.start), started));
+    for (i, sent) in draft.timeline.iter().enumerate() {
+        let item = timeline_item(i + 1, sent.phase, &sent.published, &sent.changes, &when);
+        order.push((instant(&sent.published), item));
+    }
+    if draft.update.phase != Phase::NotSaid && !draft.update.published.is_empty() {
+        let item = timeline_item(
+            draft.update_number(),
+            draft.update.phase,
+            &draft.update.published,
+            &draft.update.changes,
+            &when,
+        );
+        order.push((instant(&draft.update.published), item));
+    }
+    match (when.end_everywhere(), when.is_ongoing()) {
+        (Some(end), _) => {
+            let lasted = when
+                .duration_text()
+                .map(|d| format!(" It lasted {d}."))
+                .unwrap_or_default();
+            let item = Paragraph::text(format!("{end}: it ended.{lasted}"));
+            order.push((instant(&draft.window.end), item));
+        }
+        (None, true) => order.push((None, Paragraph::text("It is still going on."))),
+        (None, false) => order.push((None, Paragraph::gap("when did it end?"))),
+    }
+    order.sort_by_key(|(at, _)| at.unwrap_or(i64::MAX));
+    let order: Vec<Paragraph> = order.into_iter().map(|(_, p)| p).collect();
+
+    let mut blocks = vec![
+        Block::List {
+            lead: Paragraph::text("What happened, in order:"),
+            items: order,
+        },
+        Block::Paragraph(impact(draft)),
+    ];
+    let mut why = Paragraph::text("Why it happened:");
+    why.push(cause(draft));
+    blocks.push(Block::Paragraph(why));
+    let mut changed = Paragraph::text("What we have changed:");
+    changed.push(prevention(draft));
+    blocks.push(Block::Paragraph(changed));
+    blocks.push(actions(draft, &when));
+    let mut closing = match as_sentence(&draft.apology) {
+        Some(apology) => Paragraph::text(apology),
+        None => Paragraph::gap("your apology"),
+    };
+    match as_clause(&draft.sender.contact) {
+        Some(contact) => {
+            closing.push_text(format!("If you have questions, contact us at {contact}."))
+        }
+        None => closing.push_gap("where can readers ask?"),
+    }
+    blocks.push(Block::Paragraph(closing));
+    if let Some(signature) = as_clause(&draft.sender.signature) {
+        blocks.push(Block::Paragraph(Paragraph::text(signature)));
+    }
+    Notice { subject, blocks }
+}
+
 /// The notice in every form Candor offers, from one draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Forms {
@@ -194,6 +368,8 @@ pub struct Forms {
     pub markdown: String,
     pub html: String,
     pub short_post: String,
+    /// The follow-up (post-incident) notice, as a plain-text e-mail.
+    pub follow_up: plain::Email,
 }
 
 pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
@@ -203,6 +379,7 @@ pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
         markdown: markdown::markdown(&notice),
         html: html::html(&notice),
         short_post: short_post(draft, rules),
+        follow_up: plain::email(&follow_up(draft, rules)),
     }
 }
 
@@ -234,6 +411,14 @@ fn subject(draft: &Draft, when: &when::Window) -> Paragraph {
             subject.0.push(Span::Text(" on ".into()));
             subject.0.push(Span::Gap("when did it start?"));
         }
+    }
+    if draft.update.phase != Phase::NotSaid {
+        subject.0.push(Span::Text(format!(
+            ", update {}: {}",
+            draft.update_number(),
+            phase_label(draft.update.phase)
+        )));
+        return subject;
     }
     match draft.window.end_state {
         EndState::Ongoing => subject.0.push(Span::Text(", still ongoing".into())),

@@ -302,6 +302,58 @@ impl<'a> Window<'a> {
         matches!(&self.end, Ending::At(point) if point.approximate)
     }
 
+    /// A wall time as readers see it in every audience zone: the full date
+    /// and time in the first zone, then each other zone (its date repeated
+    /// only where it differs). Err when the time is missing or needs fixing.
+    pub(super) fn everywhere(&self, wall: &WallTime) -> Result<String, &'static str> {
+        let instant = wall.instant(self.rules).map_err(|problem| match problem {
+            WhenProblem::Empty => "when?",
+            _ => "this time needs fixing",
+        })?;
+        self.everywhere_at(instant, wall.approximate)
+            .ok_or("check this time zone")
+    }
+
+    fn everywhere_at(&self, instant: i64, approximate: bool) -> Option<String> {
+        let first = self.show(self.primary(), instant)?;
+        let mut out = full(&first, approximate);
+        for zone in self.zones.iter().skip(1) {
+            let Some(there) = self.show(zone, instant) else {
+                continue;
+            };
+            let shown = if there.wall.date() == first.wall.date() {
+                clock(&there, approximate)
+            } else {
+                full(&there, approximate)
+            };
+            out.push_str(&format!("; {}", shown));
+        }
+        Some(out)
+    }
+
+    /// The start and the end everywhere, for the follow-up's timeline.
+    pub(super) fn start_everywhere(&self) -> Option<String> {
+        let start = self.start.instant.as_ref().ok()?;
+        self.everywhere_at(*start, self.start.approximate)
+    }
+
+    pub(super) fn end_everywhere(&self) -> Option<String> {
+        match &self.end {
+            Ending::At(point) => {
+                self.everywhere_at(*point.instant.as_ref().ok()?, point.approximate)
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_ongoing(&self) -> bool {
+        matches!(self.end, Ending::Ongoing)
+    }
+
+    pub(super) fn duration_text(&self) -> Option<String> {
+        self.duration().ok().flatten().map(format_duration)
+    }
+
     /// While ongoing: when readers hear from us next, in the primary zone.
     pub(super) fn next_update(&self) -> Option<Paragraph> {
         if !matches!(self.end, Ending::Ongoing) {

@@ -61,10 +61,17 @@ enum Form {
     Markdown,
     Html,
     Short,
+    FollowUp,
 }
 
 impl Form {
-    const ALL: [Form; 4] = [Form::Email, Form::Markdown, Form::Html, Form::Short];
+    const ALL: [Form; 5] = [
+        Form::Email,
+        Form::Markdown,
+        Form::Html,
+        Form::Short,
+        Form::FollowUp,
+    ];
 
     fn label(self) -> &'static str {
         match self {
@@ -72,6 +79,7 @@ impl Form {
             Form::Markdown => "Markdown (status pages, issue trackers)",
             Form::Html => "HTML (rich e-mail)",
             Form::Short => "Short post (280 characters)",
+            Form::FollowUp => "Follow-up report (after a serious incident)",
         }
     }
 
@@ -81,6 +89,7 @@ impl Form {
             Form::Markdown => "form-markdown",
             Form::Html => "form-html",
             Form::Short => "form-short",
+            Form::FollowUp => "form-follow-up",
         }
     }
 
@@ -90,6 +99,7 @@ impl Form {
             Form::Markdown => forms.markdown.clone(),
             Form::Html => forms.html.clone(),
             Form::Short => forms.short_post.clone(),
+            Form::FollowUp => forms.follow_up.to_text(),
         }
     }
 }

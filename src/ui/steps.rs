@@ -111,7 +111,117 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
             />
         }
         .into_any(),
+        Step::Updates => view! { <UpdatesStep draft /> }.into_any(),
         Step::Check => ().into_any(),
+    }
+}
+
+#[component]
+fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
+    use crate::model::Phase;
+    use crate::notice::phase_label;
+    let phase = move || draft.with(|d| d.update.phase);
+    let number = move || draft.with(|d| d.update_number());
+    // Posting moves this update into the timeline: ask first, since what is
+    // new is cleared for the next one (it stays in the timeline).
+    let confirming = RwSignal::new(false);
+    let options = [
+        (Phase::NotSaid, "No: this is one notice".to_string()),
+        (
+            Phase::Investigating,
+            "Yes, and we are investigating".to_string(),
+        ),
+        (
+            Phase::Identified,
+            "Yes, and we have found the cause".to_string(),
+        ),
+        (
+            Phase::Monitoring,
+            "Yes, it is fixed and we are watching it closely".to_string(),
+        ),
+        (Phase::Resolved, "Yes, and it is resolved".to_string()),
+    ];
+    view! {
+        <fieldset class="choices-list">
+            <legend>"Is this notice one of a series of updates, and where do things stand?"</legend>
+            <p class="hint">"Send the first update while you still investigate; each update repeats the facts for readers who missed the earlier ones."</p>
+            {options.into_iter().map(|(option, label)| {
+                let id = format!("phase-{option:?}");
+                view! {
+                    <div class="check-box">
+                        <input type="radio" name="phase" id=id.clone()
+                            prop:checked=move || phase() == option
+                            on:change=move |_| draft.update(|d| {
+                                d.update.phase = option;
+                                if d.update.published.zone.is_empty() {
+                                    d.update.published.zone = d.window.start.zone.clone();
+                                }
+                                if option == Phase::Resolved && d.window.end_state != crate::model::EndState::Ended {
+                                    d.window.end_state = crate::model::EndState::Ended;
+                                }
+                            }) />
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+        <Show when=move || phase() != Phase::NotSaid>
+            <TimeAnswer
+                draft
+                id="update-sent"
+                legend="When will this update be sent?"
+                lens=TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) }
+            />
+            <Show when=move || { number() > 1 }>
+                <TextAnswer
+                    draft
+                    id="update-changes"
+                    label="What is new since the last update?"
+                    hint=Signal::derive(|| "Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”".to_string())
+                    lens=TextLens { get: |d| &d.update.changes, get_mut: |d| &mut d.update.changes }
+                />
+            </Show>
+            {move || {
+                let sent = draft.with(|d| d.timeline.clone());
+                (!sent.is_empty()).then(|| view! {
+                    <h2 class="subhead">"Updates already sent"</h2>
+                    <ol class="timeline">
+                        {sent.into_iter().map(|u| {
+                            let when = u.published.check(crate::ui::zones());
+                            let when = match when {
+                                crate::model::TimeCheck::Shown(s) => s,
+                                _ => "time not given".to_string(),
+                            };
+                            view! { <li><strong>{phase_label(u.phase)}</strong>{format!(", {when}. {}", u.changes)}</li> }
+                        }).collect_view()}
+                    </ol>
+                })
+            }}
+            <div class="post-update">
+                <p class="hint">
+                    {move || format!("When you have sent update {}, start the next one here. The facts stay; what is new starts empty.", number())}
+                </p>
+                {move || if confirming.get() {
+                    view! {
+                        <div class="confirm" role="alertdialog" aria-labelledby="post-confirm">
+                            <p id="post-confirm">{format!("Mark update {} as sent and start update {}?", number(), number() + 1)}</p>
+                            <button type="button" class="primary" on:click=move |_| {
+                                draft.update(|d| d.post_update());
+                                confirming.set(false);
+                                crate::ui::fields::focus_by_id("update-sent-date");
+                            }>"Yes, start the next update"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Not yet"</button>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                            {move || format!("I have sent update {}: start the next one", number())}
+                        </button>
+                    }.into_any()
+                }}
+            </div>
+        </Show>
     }
 }
 

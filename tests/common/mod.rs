@@ -7,7 +7,14 @@
 
 use std::sync::OnceLock;
 
+use std::path::PathBuf;
+
+use candor::model::{
+    Action, CauseState, DataLoss, Draft, EndState, Preset, ReaderActions, Recovery, Sender,
+    WallTime, Window,
+};
 use candor::time::{TimeError, ZoneRules};
+use chrono::{NaiveDate, NaiveTime};
 use jiff::tz::{TimeZone, TimeZoneDatabase};
 use jiff::Timestamp;
 
@@ -44,4 +51,72 @@ impl ZoneRules for Tzdb2026 {
             Some(abbreviation.to_owned())
         }
     }
+}
+
+/// A wall time for tests.
+pub fn at(y: i32, m: u32, d: u32, h: u32, min: u32, zone: &str) -> WallTime {
+    WallTime {
+        date: NaiveDate::from_ymd_opt(y, m, d),
+        time: NaiveTime::from_hms_opt(h, min, 0),
+        zone: zone.to_string(),
+        approximate: false,
+        fold: None,
+    }
+}
+
+/// The notice DynDNS sent on 7 December 2005, as facts.
+pub fn dyndns() -> Draft {
+    let ny = "America/New_York";
+    Draft {
+        id: "dyndns-2005".into(),
+        preset: Some(Preset::MessagesLost),
+        sender: Sender {
+            organisation: "DynDNS".into(),
+            signature: "The DynDNS support team".into(),
+            contact: "support@dyndns.example".into(),
+        },
+        what_happened: "all e-mail sent to our ticketing system was lost".into(),
+        affected_services: "our abuse, billing, sales and support e-mail queues".into(),
+        who_affected: "everyone who e-mailed one of those addresses, including follow-ups to existing tickets".into(),
+        window: Window {
+            start: WallTime { approximate: true, ..at(2005, 12, 7, 17, 5, ny) },
+            end_state: EndState::Ended,
+            end: at(2005, 12, 7, 19, 55, ny),
+            next_update: WallTime::in_zone(ny),
+        },
+        impact: "We never received those e-mails, so you got no automatic reply and no answer".into(),
+        data_loss: DataLoss::Some,
+        recovery: Recovery::CannotRecover,
+        actions: ReaderActions::Steps,
+        action_list: vec![
+            Action { text: "re-send any new e-mail you sent to one of our queues".into(), during_window: true },
+            Action { text: "re-send any follow-up you sent to an existing ticket".into(), during_window: true },
+        ],
+        cause_state: CauseState::Known,
+        cause: "we made a configuration error during routine maintenance".into(),
+        fix: "We corrected it, and all messages are again being received and processed".into(),
+        prevention: "We are adding a check that stops this kind of configuration error before it goes live".into(),
+        detection: "If it does happen again, an alarm will tell us within minutes that e-mail has stopped arriving".into(),
+        apology: "We are sorry. You wrote to us and we lost your message.".into(),
+        audience_zones: vec![ny.into(), "UTC".into()],
+        ..Draft::default()
+    }
+}
+
+/// The folder of reviewed golden files.
+pub fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Compares `actual` with a golden file; `UPDATE_GOLDEN=1` rewrites it for review.
+pub fn check_golden(name: &str, actual: &str) {
+    let path = golden_dir().join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!("missing golden file {name}: run with UPDATE_GOLDEN=1 and review it")
+    });
+    assert_eq!(actual, expected, "{name} differs from its golden file");
 }

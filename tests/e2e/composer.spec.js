@@ -103,6 +103,11 @@ test('the DynDNS notice, written with the keyboard alone', async ({ page, consol
   await typeInto(page, page.getByLabel('Where can readers ask questions or read more?'), 'support@dyndns.example');
   await next(page);
 
+  await expectStep(page, 'Is this one of a series of updates?');
+  // One notice is the default: nothing to answer here.
+  await expect(page.getByLabel('No: this is one notice')).toBeChecked();
+  await next(page);
+
   await expectStep(page, 'Check your notice');
   await expect(page.getByText('Every question has an answer.')).toBeVisible();
   for (const fact of [

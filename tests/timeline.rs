@@ -1,0 +1,215 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! One incident, many updates: the DynDNS case told as it happened, from
+//! "investigating" to "resolved", each notice complete on its own.
+
+mod common;
+
+use candor::model::{CauseState, DataLoss, Draft, EndState, Phase, Recovery};
+use candor::notice;
+use common::{at, check_golden, dyndns, Tzdb2026};
+
+const NY: &str = "America/New_York";
+
+/// The first update: e-mail is being lost, cause unknown.
+fn first_update() -> Draft {
+    let mut d = dyndns();
+    d.what_happened = "e-mail sent to our ticketing system is being lost".into();
+    d.window.end_state = EndState::Ongoing;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    d.data_loss = DataLoss::NotKnownYet;
+    d.recovery = Recovery::NotSaid;
+    d.cause_state = CauseState::NotKnownYet;
+    d.fix = String::new();
+    d.update.phase = Phase::Investigating;
+    d.update.published = at(2005, 12, 7, 19, 30, NY);
+    d
+}
+
+fn second_update() -> Draft {
+    let mut d = first_update();
+    d.post_update();
+    d.update.phase = Phase::Identified;
+    d.update.published = at(2005, 12, 7, 19, 50, NY);
+    d.update.changes =
+        "we found the cause: a configuration error we made during maintenance".into();
+    d.cause_state = CauseState::Known;
+    d.data_loss = DataLoss::Some;
+    d.recovery = Recovery::CannotRecover;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    d
+}
+
+fn resolved_update() -> Draft {
+    let mut d = second_update();
+    d.post_update();
+    d.what_happened = "all e-mail sent to our ticketing system was lost".into();
+    d.update.phase = Phase::Resolved;
+    d.update.published = at(2005, 12, 7, 20, 10, NY);
+    d.update.changes =
+        "we corrected the configuration at 19:55 EST, and e-mail is arriving again".into();
+    d.window.end_state = EndState::Ended;
+    d.window.end = at(2005, 12, 7, 19, 55, NY);
+    d.fix = "We corrected it, and all messages are again being received and processed".into();
+    d
+}
+
+fn email(d: &Draft) -> notice::plain::Email {
+    notice::forms(d, &Tzdb2026).email
+}
+
+#[test]
+fn each_update_matches_its_golden() {
+    for (name, draft) in [
+        ("timeline-1-investigating", first_update()),
+        ("timeline-2-identified", second_update()),
+        ("timeline-3-resolved", resolved_update()),
+    ] {
+        let forms = notice::forms(&draft, &Tzdb2026);
+        check_golden(&format!("{name}.email.txt"), &forms.email.to_text());
+        check_golden(&format!("{name}.md"), &forms.markdown);
+    }
+    check_golden(
+        "timeline-follow-up.email.txt",
+        &notice::forms(&resolved_update(), &Tzdb2026)
+            .follow_up
+            .to_text(),
+    );
+}
+
+#[test]
+fn the_first_update_says_what_we_know_and_when_we_will_say_more() {
+    let e = email(&first_update());
+    assert_eq!(
+        e.subject,
+        "DynDNS: lost messages on Wednesday 7 December 2005, update 1: we are investigating"
+    );
+    assert!(e.body.starts_with(
+        "Update 1 (we are investigating), sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00); Thursday 8 December 2005, 00:30 UTC (UTC+00:00).\n"
+    ), "{}", e.body);
+    for fact in [
+        "E-mail sent to our ticketing system is being lost.",
+        "It is still going on. It started:",
+        "We will send the next update by Wednesday 7 December 2005, 20:30 EST (UTC-05:00).",
+        "We do not know yet whether any data was lost.",
+        "We do not know the cause yet.",
+        "since Wednesday 7 December 2005, about 17:05 EST (UTC-05:00)",
+    ] {
+        assert!(e.body.contains(fact), "missing {fact:?}:\n{}", e.body);
+    }
+}
+
+#[test]
+fn a_later_update_leads_with_what_is_new_then_restates_the_facts() {
+    let e = email(&second_update());
+    assert!(
+        e.subject.ends_with("update 2: we have found the cause"),
+        "{}",
+        e.subject
+    );
+    let first_line = e.body.lines().next().unwrap_or_default();
+    assert!(
+        first_line.contains(
+            "What is new: we found the cause: a configuration error we made during maintenance."
+        ),
+        "{first_line}"
+    );
+    // A reader who missed update 1 still learns what, when, impact and what to do.
+    for fact in [
+        "E-mail sent to our ticketing system is being lost.",
+        "It started:",
+        "Some data was lost.",
+        "What you need to do:",
+    ] {
+        assert!(e.body.contains(fact), "missing {fact:?}:\n{}", e.body);
+    }
+}
+
+#[test]
+fn a_later_update_with_nothing_new_marks_the_gap() {
+    let mut d = second_update();
+    d.update.changes.clear();
+    assert!(email(&d)
+        .body
+        .contains("[what is new since the last update?]"));
+}
+
+#[test]
+fn the_resolved_notice_has_the_end_the_duration_and_the_timeline() {
+    let e = email(&resolved_update());
+    assert!(e.subject.ends_with("update 3: resolved"), "{}", e.subject);
+    for fact in [
+        "It lasted 2 hours 50 minutes.",
+        "We made a configuration error during routine maintenance.",
+        "We cannot recover it.",
+        "Our earlier updates:",
+        "- Wednesday 7 December 2005, 19:30 EST (UTC-05:00); Thursday 8 December 2005, 00:30 UTC (UTC+00:00): update 1, we are investigating.",
+        "- Wednesday 7 December 2005, 19:50 EST (UTC-05:00); Thursday 8 December 2005, 00:50 UTC (UTC+00:00): update 2, we have found the cause. We found the cause: a configuration error we made during maintenance.",
+    ] {
+        assert!(e.body.contains(fact), "missing {fact:?}:\n{}", e.body);
+    }
+    assert!(
+        !e.body.contains("next update"),
+        "a resolved notice promises no next update"
+    );
+}
+
+#[test]
+fn posting_an_update_keeps_what_it_said() {
+    let d = resolved_update();
+    assert_eq!(d.timeline.len(), 2);
+    assert_eq!(d.timeline[0].phase, Phase::Investigating);
+    assert_eq!(d.timeline[0].data_loss, DataLoss::NotKnownYet);
+    assert_eq!(d.timeline[1].phase, Phase::Identified);
+    assert_eq!(d.timeline[1].data_loss, DataLoss::Some);
+    assert_eq!(d.update_number(), 3);
+    // The next update starts with nothing new and no time yet.
+    let mut next = d.clone();
+    next.post_update();
+    assert!(next.update.changes.is_empty());
+    assert!(next.update.published.is_empty());
+    assert_eq!(next.update.published.zone, NY);
+}
+
+#[test]
+fn the_follow_up_tells_it_in_order() {
+    let f = notice::forms(&resolved_update(), &Tzdb2026).follow_up;
+    assert_eq!(
+        f.subject,
+        "DynDNS: what happened on Wednesday 7 December 2005, and what we have changed"
+    );
+    let order: Vec<&str> = f
+        .body
+        .lines()
+        .skip_while(|l| *l != "What happened, in order:")
+        .skip(1)
+        .take_while(|l| l.starts_with("- "))
+        .collect();
+    assert_eq!(order.len(), 5, "{}", f.body);
+    assert!(order[0].contains("about 17:05 EST (UTC-05:00)"));
+    assert!(order[0].contains("All e-mail sent to our ticketing system was lost."));
+    assert!(order[1].contains("19:30 EST") && order[1].contains("update 1, we are investigating"));
+    assert!(
+        order[2].contains("19:50 EST") && order[2].contains("update 2, we have found the cause")
+    );
+    // The end (19:55) comes before the resolved update, sent at 20:10.
+    assert!(order[3].contains("19:55 EST (UTC-05:00)"));
+    assert!(order[3].contains("it ended. It lasted 2 hours 50 minutes."));
+    assert!(order[4].contains("20:10 EST") && order[4].contains("update 3, resolved"));
+    assert!(f
+        .body
+        .contains("Why it happened: We made a configuration error during routine maintenance."));
+    assert!(f
+        .body
+        .contains("What we have changed: We are adding a check"));
+}
+
+#[test]
+fn a_single_notice_is_unchanged_by_the_timeline() {
+    // No phase chosen: the notice is one message, as before.
+    let e = email(&dyndns());
+    assert!(!e.body.contains("Update 1"));
+    assert_eq!(
+        e.subject,
+        "DynDNS: lost messages on Wednesday 7 December 2005, now resolved"
+    );
+}
