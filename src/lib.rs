@@ -7,6 +7,7 @@
 pub mod model;
 pub mod notice;
 pub mod steps;
+pub mod store;
 pub mod time;
 
 #[cfg(target_arch = "wasm32")]

@@ -4,14 +4,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+mod drafts;
 mod fields;
 mod preview;
 mod steps;
 
-use crate::model::Draft;
 use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
+use drafts::{DraftsPanel, Session};
 use preview::{CheckStep, NoticeView};
 use steps::step_body;
 
@@ -102,16 +103,14 @@ pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
-/// A fresh id for a new draft.
-fn new_id() -> String {
-    format!("d{:012x}", (js_sys::Math::random() * 2f64.powi(48)) as u64)
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let zone = browser_zone().unwrap_or_else(|| "UTC".to_string());
-    let draft = RwSignal::new(Draft::new(new_id(), &zone));
-    let step = RwSignal::new(Step::WhatHappened);
+    let session = Session::start(&zone);
+    session.autosave();
+    let draft = session.draft;
+    let step = session.step;
+    let show_drafts = RwSignal::new(false);
     let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
 
     // After moving to another step, put focus on its heading so keyboard and
@@ -130,11 +129,43 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="masthead">
-            <p class="product">"Candor"</p>
-            <p class="tagline">
-                "Write a plain, honest notice for your customers when something has gone wrong."
-            </p>
+            <div>
+                <p class="product">"Candor"</p>
+                <p class="tagline">
+                    "Write a plain, honest notice for your customers when something has gone wrong."
+                </p>
+            </div>
+            <div class="masthead-tools">
+                <p
+                    class="save-status"
+                    class:not-saved=move || session.status.with(|s| matches!(s, crate::store::SaveStatus::NotSaved(_) | crate::store::SaveStatus::MemoryOnly))
+                    role="status"
+                >
+                    {move || session.status_text()}
+                </p>
+                <button
+                    type="button"
+                    class="secondary"
+                    aria-expanded=move || show_drafts.get().to_string()
+                    aria-controls="drafts-panel"
+                    on:click=move |_| show_drafts.update(|s| *s = !*s)
+                >
+                    {move || format!("Drafts ({})", session.listing.with(|l| l.drafts.len()))}
+                </button>
+            </div>
         </header>
+        {move || {
+            let warnings = session.warnings.get();
+            (!warnings.is_empty()).then(|| view! {
+                <div class="warnings" role="alert">
+                    {warnings.into_iter().map(|w| view! { <p>{w}</p> }).collect_view()}
+                </div>
+            })
+        }}
+        <p class="news" aria-live="polite">{move || session.news.get()}</p>
+        <div id="drafts-panel" hidden=move || !show_drafts.get()>
+            <DraftsPanel session zone=zone.clone() />
+        </div>
         <div class="layout">
             <nav class="step-list" aria-label="Steps">
                 <ol>

@@ -5,7 +5,7 @@ test('after one visit Candor loads and works offline', async ({ page, context, c
   await openCandor(page);
   // The service worker has the app's files once it controls the page.
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await expect(page.getByRole('status')).toContainText('Candor is saved on this device');
+  await expect(page.locator('#app-status')).toContainText('Candor is saved on this device');
   await page.reload();
   await expect.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller))).toBe(true);
 
