@@ -30,6 +30,8 @@ for (const [name, width, scheme] of widths) {
     }
     await page.screenshot({ path: `${out}/${name}-${String(i + 1).padStart(2, '0')}.png`, fullPage: true });
   }
+  await page.getByRole('button', { name: /^Drafts/ }).click();
+  await page.screenshot({ path: `${out}/${name}-drafts.png`, fullPage: false });
   await page.close();
 }
 await browser.close();
