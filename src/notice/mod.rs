@@ -7,6 +7,7 @@
 //! can drop one silently, and the HTML renderer can escape every piece of
 //! user text in one place.
 
+pub mod copy;
 pub mod html;
 pub mod markdown;
 pub mod plain;

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+pub mod clipboard;
 mod drafts;
 mod fields;
 mod preview;

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 
 use crate::model::Draft;
-use crate::notice::{self, Block, Forms, Notice, Paragraph, Span};
+use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, Step};
+use crate::ui::clipboard;
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
@@ -93,6 +94,47 @@ impl Form {
         }
     }
 
+    /// The copy buttons for this form: (button label, what is copied, how).
+    fn copies(self, forms: &Forms) -> Vec<(&'static str, &'static str, Payload)> {
+        match self {
+            Form::Email => vec![
+                (
+                    "Copy the subject",
+                    "the subject",
+                    Payload::Plain(forms.email.subject.clone()),
+                ),
+                (
+                    "Copy the e-mail body",
+                    "the e-mail body",
+                    Payload::Plain(forms.email.body.clone()),
+                ),
+            ],
+            Form::Markdown => vec![(
+                "Copy the Markdown",
+                "the Markdown",
+                Payload::Plain(forms.markdown.clone()),
+            )],
+            Form::Html => vec![(
+                "Copy as rich text",
+                "the notice as rich text",
+                Payload::Rich {
+                    html: forms.html.clone(),
+                    plain: forms.email.body.clone(),
+                },
+            )],
+            Form::Short => vec![(
+                "Copy the short post",
+                "the short post",
+                Payload::Plain(forms.short_post.clone()),
+            )],
+            Form::FollowUp => vec![(
+                "Copy the follow-up report",
+                "the follow-up report",
+                Payload::Plain(forms.follow_up.to_text()),
+            )],
+        }
+    }
+
     fn text(self, forms: &Forms) -> String {
         match self {
             Form::Email => forms.email.to_text(),
@@ -104,12 +146,50 @@ impl Form {
     }
 }
 
+#[derive(Clone)]
+enum Payload {
+    Plain(String),
+    /// Rich text for e-mail clients, with a plain-text alternative.
+    Rich {
+        html: String,
+        plain: String,
+    },
+}
+
+impl Payload {
+    fn counted(&self) -> &str {
+        match self {
+            Payload::Plain(text) => text,
+            Payload::Rich { plain, .. } => plain,
+        }
+    }
+}
+
+/// Copies, then says what happened; where the browser refuses, selects the
+/// text and names the keys instead.
+fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
+    leptos::task::spawn_local(async move {
+        let result = match &payload {
+            Payload::Plain(text) => clipboard::copy_text(text).await,
+            Payload::Rich { html, plain } => clipboard::copy_rich(html, plain).await,
+        };
+        match result {
+            Ok(()) => status.set(copy::copied(what, payload.counted())),
+            Err(why) => {
+                clipboard::select_all("notice-text");
+                status.set(copy::not_copied(what, &why.to_string()));
+            }
+        }
+    });
+}
+
 /// "Check your notice": every answer with a Change link, then the notice in
 /// each of its forms.
 #[component]
 pub fn CheckStep(draft: RwSignal<Draft>, go: Callback<Step>) -> impl IntoView {
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
+    let copy_status = RwSignal::new(String::new());
     let gaps = Memo::new(move |_| draft.with(|d| notice::compose(d, zones()).gaps().len()));
     view! {
         <p class="lede">
@@ -172,7 +252,23 @@ pub fn CheckStep(draft: RwSignal<Draft>, go: Callback<Step>) -> impl IntoView {
             prop:value=move || forms.with(|f| form.get().text(f))
         ></textarea>
         <p class="hint">
-            {move || forms.with(|f| format!("{} characters", form.get().text(f).chars().count()))}
+            {move || forms.with(|f| format!("{} characters", copy::grouped(form.get().text(f).chars().count())))}
         </p>
+        <div class="copy-buttons">
+            {move || {
+                forms
+                    .with(|f| form.get().copies(f))
+                    .into_iter()
+                    .map(|(label, what, payload)| {
+                        view! {
+                            <button type="button" class="primary" on:click=move |_| copy(what, payload.clone(), copy_status)>
+                                {label}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+        <p class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
     }
 }

@@ -1,0 +1,60 @@
+//! What the author is told after copying: how much was copied, or why not
+//! and what to do instead.
+
+/// "1,204": digits grouped in threes, as English readers expect.
+pub fn grouped(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "Copied the e-mail body (1,204 characters)."
+pub fn copied(what: &str, text: &str) -> String {
+    let n = text.chars().count();
+    let unit = if n == 1 { "character" } else { "characters" };
+    format!("Copied {what} ({} {unit}).", grouped(n))
+}
+
+/// The fallback: the text is selected, and the keys that copy it are named.
+pub fn not_copied(what: &str, why: &str) -> String {
+    format!(
+        "Candor could not copy {what}: {why}. The text is selected in the box above: \
+         press Ctrl+C (Cmd+C on a Mac) to copy it."
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_are_grouped_in_threes() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1_204), "1,204");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn messages_say_what_and_how_much() {
+        assert_eq!(
+            copied("the e-mail body", &"é".repeat(1_204)),
+            "Copied the e-mail body (1,204 characters)."
+        );
+        assert_eq!(
+            copied("the subject", "x"),
+            "Copied the subject (1 character)."
+        );
+        assert_eq!(
+            not_copied("the short post", "the browser did not allow copying"),
+            "Candor could not copy the short post: the browser did not allow copying. \
+             The text is selected in the box above: press Ctrl+C (Cmd+C on a Mac) to copy it."
+        );
+    }
+}
