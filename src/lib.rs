@@ -4,6 +4,7 @@
 //! natively; `ui` only shows state and forwards events, and exists only in
 //! the browser build.
 
+pub mod candor;
 pub mod model;
 pub mod notice;
 pub mod steps;

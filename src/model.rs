@@ -55,6 +55,9 @@ pub struct Draft {
     pub update: Update,
     /// Updates already sent, oldest first.
     pub timeline: Vec<SentUpdate>,
+    /// Candor-check findings the author dismissed for this draft
+    /// (`Finding::dismissal_key`).
+    pub dismissed_findings: Vec<String>,
 }
 
 impl Default for Draft {
@@ -82,6 +85,7 @@ impl Default for Draft {
             audience_zones: Vec::new(),
             update: Update::default(),
             timeline: Vec::new(),
+            dismissed_findings: Vec::new(),
         }
     }
 }

@@ -141,6 +141,25 @@ impl Step {
     }
 }
 
+/// The step where the answer a finding is about is given.
+pub fn step_for(field: crate::candor::Field) -> Step {
+    use crate::candor::Field;
+    match field {
+        Field::WhatHappened | Field::AffectedServices | Field::Subject | Field::Notice => {
+            Step::WhatHappened
+        }
+        Field::WhoAffected => Step::WhoAffected,
+        Field::Start | Field::End | Field::NextUpdate => Step::When,
+        Field::Impact | Field::DataLoss | Field::Recovery => Step::Impact,
+        Field::Actions | Field::Action(_) => Step::Actions,
+        Field::Cause | Field::Fix => Step::Cause,
+        Field::Prevention | Field::Detection => Step::Prevention,
+        Field::Apology => Step::Apology,
+        Field::Contact => Step::Sender,
+        Field::UpdateChanges => Step::Updates,
+    }
+}
+
 /// The label a data-loss answer has in the form and the check step.
 pub fn data_loss_label(answer: DataLoss) -> &'static str {
     match answer {

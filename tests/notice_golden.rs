@@ -97,7 +97,7 @@ fn dyndns_notice_states_every_fact_with_full_dates_and_offsets() {
         "Wednesday 7 December 2005, about 17:05 EST (UTC-05:00) to 19:55 EST (UTC-05:00)",
         "Wednesday 7 December 2005, about 22:05 UTC (UTC+00:00) to Thursday 8 December 2005, 00:55 UTC (UTC+00:00)",
         "2 hours 50 minutes",
-        "Re-send any new e-mail you sent to one of our queues between about 17:05 EST (UTC-05:00) and 19:55 EST (UTC-05:00) on Wednesday 7 December 2005.",
+        "Re-send any new e-mail you sent to one of our queues. This applies to the time between about 17:05 EST (UTC-05:00) and 19:55 EST (UTC-05:00) on Wednesday 7 December 2005.",
         "We made a configuration error during routine maintenance.",
         "We cannot recover it.",
         "stops this kind of configuration error",

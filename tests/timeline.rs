@@ -84,7 +84,7 @@ fn the_first_update_says_what_we_know_and_when_we_will_say_more() {
         "DynDNS: lost messages on Wednesday 7 December 2005, update 1: we are investigating"
     );
     assert!(e.body.starts_with(
-        "Update 1 (we are investigating), sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00); Thursday 8 December 2005, 00:30 UTC (UTC+00:00).\n"
+        "Update 1: We are investigating. Sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00).\n"
     ), "{}", e.body);
     for fact in [
         "E-mail sent to our ticketing system is being lost.",
@@ -117,7 +117,7 @@ fn a_later_update_leads_with_what_is_new_then_restates_the_facts() {
     for fact in [
         "E-mail sent to our ticketing system is being lost.",
         "It started:",
-        "Some data was lost.",
+        "We lost some of your data.",
         "What you need to do:",
     ] {
         assert!(e.body.contains(fact), "missing {fact:?}:\n{}", e.body);
@@ -212,4 +212,26 @@ fn a_single_notice_is_unchanged_by_the_timeline() {
         e.subject,
         "DynDNS: lost messages on Wednesday 7 December 2005, now resolved"
     );
+}
+
+/// A draft stored before Candor had updates (tests/fixtures/draft-v1.json
+/// has no `update` or `timeline`) opens as a single notice: the new fields
+/// are additive with defaults, so no schema migration is needed for them.
+#[test]
+fn a_draft_stored_before_updates_opens_as_a_single_notice() {
+    let raw = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/draft-v1.json"),
+    )
+    .expect("fixture");
+    assert!(!raw.contains("\"timeline\"") && !raw.contains("\"update\""));
+    let envelope = candor::store::decode_envelope(&raw).expect("the v1 fixture loads");
+    let draft = envelope.draft;
+    assert_eq!(draft.update.phase, Phase::NotSaid);
+    assert!(draft.timeline.is_empty());
+    let e = email(&draft);
+    assert_eq!(
+        e.subject,
+        "DynDNS: lost messages on Wednesday 7 December 2005, now resolved"
+    );
+    assert!(!e.body.contains("Update 1"));
 }

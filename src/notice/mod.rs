@@ -222,17 +222,21 @@ pub fn phase_label(phase: Phase) -> &'static str {
     }
 }
 
-/// "Update 2 (we have found the cause), sent Wednesday 7 December 2005,
-/// 18:30 EST (UTC-05:00). What is new: …"
+/// "Update 2: We have found the cause. Sent Wednesday 7 December 2005,
+/// 19:50 EST (UTC-05:00). What is new: …"
 fn update_header(draft: &Draft, when: &when::Window) -> Paragraph {
     let n = draft.update_number();
     let mut p = Paragraph::text(format!(
-        "Update {n} ({}), sent ",
-        phase_label(draft.update.phase)
+        "Update {n}: {}.",
+        capitalised(phase_label(draft.update.phase))
     ));
-    match when.everywhere(&draft.update.published) {
-        Ok(time) => p.0.push(Span::Text(format!("{time}."))),
+    // The send time in the first reader zone only: the window below shows
+    // every zone, and one time keeps this sentence short.
+    match when.primary_time(&draft.update.published) {
+        Ok(time) => p.push_text(format!("Sent {time}.")),
         Err(_) => {
+            p.push_text("Sent");
+            p.0.push(Span::Text(" ".into()));
             p.0.push(Span::Gap("when is this update sent?"));
             p.0.push(Span::Text(".".into()));
         }
@@ -447,8 +451,9 @@ fn impact(draft: &Draft) -> Paragraph {
             p.push_text("We do not know yet whether any data was lost.");
             return p;
         }
-        DataLoss::Some => "Some data was lost.",
-        DataLoss::All => "All of the affected data was lost.",
+        // Said in the active voice: Candor's own words own the loss.
+        DataLoss::Some => "We lost some of your data.",
+        DataLoss::All => "We lost all of the affected data.",
     };
     p.push_text(lost);
     match draft.recovery {
@@ -474,10 +479,15 @@ fn actions(draft: &Draft, when: &when::Window) -> Block {
                 .filter_map(|step| {
                     let text = as_clause(&step.text)?;
                     let mut item = Paragraph::text(capitalised(&text));
-                    if step.during_window {
-                        item.push(when.during());
-                    }
                     item.0.push(Span::Text(".".into()));
+                    // The window is a sentence of its own: with full times it
+                    // is too long to read inside the action's sentence.
+                    if step.during_window {
+                        item.push_text("This applies to the time");
+                        item.0.push(Span::Text(" ".into()));
+                        item.push_spans_of(when.during());
+                        item.0.push(Span::Text(".".into()));
+                    }
                     Some(item)
                 })
                 .collect();
@@ -517,6 +527,49 @@ fn prevention(draft: &Draft) -> Paragraph {
         p.push_text(detection);
     }
     p
+}
+
+/// Splits `text` into pieces, each with whether it is one of the `flagged`
+/// phrases (case-insensitive, earliest and longest first), for highlighting.
+pub fn split_flagged(text: &str, flagged: &[String]) -> Vec<(String, bool)> {
+    let lower = text.to_lowercase();
+    // Lower-casing can change byte lengths outside ASCII: then mark nothing
+    // rather than cut a character in two.
+    if lower.len() != text.len() {
+        return vec![(text.to_string(), false)];
+    }
+    let needles: Vec<String> = flagged
+        .iter()
+        .filter(|f| !f.trim().is_empty())
+        .map(|f| f.to_lowercase())
+        .collect();
+    let mut out = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let next = needles
+            .iter()
+            .filter_map(|f| lower[at..].find(f.as_str()).map(|i| (at + i, f.len())))
+            .min_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        match next {
+            Some((start, len))
+                if text.is_char_boundary(start) && text.is_char_boundary(start + len) =>
+            {
+                if start > at {
+                    out.push((text[at..start].to_string(), false));
+                }
+                out.push((text[start..start + len].to_string(), true));
+                at = start + len;
+            }
+            _ => {
+                out.push((text[at..].to_string(), false));
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push((String::new(), false));
+    }
+    out
 }
 
 /// Tidies an answer into a sentence: surrounding space trimmed, runs of
@@ -592,6 +645,26 @@ mod tests {
     fn missing_answer_is_a_marked_gap() {
         assert_eq!(opening(&draft_saying("")).plain(), "[what happened?]");
         assert_eq!(opening(&draft_saying(" \n\t ")).plain(), "[what happened?]");
+    }
+
+    #[test]
+    fn flagged_phrases_are_split_out() {
+        let flagged = vec!["any inconvenience".to_string(), "brief".to_string()];
+        assert_eq!(
+            split_flagged("Sorry for Any Inconvenience and a brief outage.", &flagged),
+            vec![
+                ("Sorry for ".to_string(), false),
+                ("Any Inconvenience".to_string(), true),
+                (" and a ".to_string(), false),
+                ("brief".to_string(), true),
+                (" outage.".to_string(), false),
+            ]
+        );
+        assert_eq!(
+            split_flagged("Nothing here.", &flagged),
+            vec![("Nothing here.".to_string(), false)]
+        );
+        assert_eq!(split_flagged("", &flagged), vec![(String::new(), false)]);
     }
 
     #[test]

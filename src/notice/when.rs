@@ -314,6 +314,18 @@ impl<'a> Window<'a> {
             .ok_or("check this time zone")
     }
 
+    /// A wall time in the first reader zone: "Wednesday 7 December 2005,
+    /// 19:30 EST (UTC-05:00)".
+    pub(super) fn primary_time(&self, wall: &WallTime) -> Result<String, &'static str> {
+        let instant = wall.instant(self.rules).map_err(|problem| match problem {
+            WhenProblem::Empty => "when?",
+            _ => "this time needs fixing",
+        })?;
+        self.show(self.primary(), instant)
+            .map(|t| full(&t, wall.approximate))
+            .ok_or("check this time zone")
+    }
+
     fn everywhere_at(&self, instant: i64, approximate: bool) -> Option<String> {
         let first = self.show(self.primary(), instant)?;
         let mut out = full(&first, approximate);

@@ -113,6 +113,22 @@ pub fn App() -> impl IntoView {
     let step = session.step;
     let show_drafts = RwSignal::new(false);
     let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
+    // The candor check reads the whole draft and notice: it runs on the
+    // check step, not on every keystroke of every step.
+    let findings = Memo::new(move |_| {
+        if step.get() != Step::Check {
+            return Vec::new();
+        }
+        draft.with(|d| crate::candor::check_dismissing(d, zones(), &d.dismissed_findings))
+    });
+    let flagged = Signal::derive(move || {
+        findings.with(|all| {
+            all.iter()
+                .filter(|f| !f.excerpt.trim().is_empty())
+                .map(|f| f.excerpt.clone())
+                .collect::<Vec<_>>()
+        })
+    });
 
     // After moving to another step, put focus on its heading so keyboard and
     // screen-reader users start reading at the new question.
@@ -202,7 +218,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     let s = step.get();
                     if s == Step::Check {
-                        view! { <CheckStep draft go /> }.into_any()
+                        view! { <CheckStep draft go findings /> }.into_any()
                     } else {
                         step_body(s, draft)
                     }
@@ -222,7 +238,7 @@ pub fn App() -> impl IntoView {
             </main>
             <section class="preview" aria-label="Notice preview">
                 <h2 class="preview-title">"Notice preview"</h2>
-                <NoticeView notice />
+                <NoticeView notice flagged />
             </section>
         </div>
     }

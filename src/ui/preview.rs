@@ -2,21 +2,26 @@
 
 use leptos::prelude::*;
 
+use crate::candor::{Finding, Severity};
 use crate::model::Draft;
 use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
-use crate::steps::{answers, Step};
+use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
-/// what is still missing.
+/// what is still missing. `flagged`: words the candor check found, marked
+/// wherever they appear (only while checking, so typing stays fast).
 #[component]
-pub fn NoticeView(#[prop(into)] notice: Signal<Notice>) -> impl IntoView {
+pub fn NoticeView(
+    #[prop(into)] notice: Signal<Notice>,
+    #[prop(into)] flagged: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
         <div class="notice">
             <p class="notice-subject">
                 <span class="label">"Subject: "</span>
-                <Spans paragraph=Signal::derive(move || notice.with(|n| n.subject.clone())) />
+                <Spans paragraph=Signal::derive(move || notice.with(|n| n.subject.clone())) flagged />
             </p>
             {move || {
                 notice
@@ -24,11 +29,11 @@ pub fn NoticeView(#[prop(into)] notice: Signal<Notice>) -> impl IntoView {
                     .blocks
                     .into_iter()
                     .map(|block| match block {
-                        Block::Paragraph(p) => view! { <p><Spans paragraph=p /></p> }.into_any(),
+                        Block::Paragraph(p) => view! { <p><Spans paragraph=p flagged /></p> }.into_any(),
                         Block::List { lead, items } => view! {
-                            <p><Spans paragraph=lead /></p>
+                            <p><Spans paragraph=lead flagged /></p>
                             <ul>
-                                {items.into_iter().map(|item| view! { <li><Spans paragraph=item /></li> }).collect_view()}
+                                {items.into_iter().map(|item| view! { <li><Spans paragraph=item flagged /></li> }).collect_view()}
                             </ul>
                         }
                         .into_any(),
@@ -40,20 +45,47 @@ pub fn NoticeView(#[prop(into)] notice: Signal<Notice>) -> impl IntoView {
 }
 
 #[component]
-fn Spans(#[prop(into)] paragraph: Signal<Paragraph>) -> impl IntoView {
+fn Spans(
+    #[prop(into)] paragraph: Signal<Paragraph>,
+    #[prop(into)] flagged: Signal<Vec<String>>,
+) -> impl IntoView {
     move || {
+        let flagged = flagged.get();
         paragraph
             .get()
             .0
             .into_iter()
             .map(|span| match span {
-                Span::Text(text) => text.into_any(),
+                Span::Text(text) => marked(text, &flagged),
                 Span::Gap(question) => {
                     view! { <mark class="gap">"[" {question} "]"</mark> }.into_any()
                 }
             })
             .collect_view()
     }
+}
+
+/// Text with each flagged phrase wrapped in a highlight that a screen
+/// reader announces. The text stays text: only Candor's own marks are added.
+fn marked(text: String, flagged: &[String]) -> AnyView {
+    let pieces = notice::split_flagged(&text, flagged);
+    if pieces.len() == 1 && !pieces[0].1 {
+        return text.into_any();
+    }
+    pieces
+        .into_iter()
+        .map(|(piece, hit)| {
+            if hit {
+                view! {
+                    <mark class="finding">{piece}<span class="visually-hidden">" (flagged by the candor check)"</span></mark>
+                }
+                .into_any()
+            } else {
+                piece.into_any()
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -186,7 +218,11 @@ fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
 /// "Check your notice": every answer with a Change link, then the notice in
 /// each of its forms.
 #[component]
-pub fn CheckStep(draft: RwSignal<Draft>, go: Callback<Step>) -> impl IntoView {
+pub fn CheckStep(
+    draft: RwSignal<Draft>,
+    go: Callback<Step>,
+    findings: Memo<Vec<Finding>>,
+) -> impl IntoView {
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());
@@ -199,6 +235,8 @@ pub fn CheckStep(draft: RwSignal<Draft>, go: Callback<Step>) -> impl IntoView {
                 n => format!("{n} answers are still missing: they are marked in the notice below."),
             }}
         </p>
+        <Findings draft go findings />
+        <h2>"Your answers"</h2>
         <dl class="answers">
             {Step::ALL
                 .into_iter()
@@ -270,5 +308,67 @@ pub fn CheckStep(draft: RwSignal<Draft>, go: Callback<Step>) -> impl IntoView {
             }}
         </div>
         <p class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
+    }
+}
+
+/// The candor check's findings, most serious first, each with why it
+/// matters, a concrete fix, a way to the answer, and a way to dismiss it.
+#[component]
+fn Findings(
+    draft: RwSignal<Draft>,
+    go: Callback<Step>,
+    findings: Memo<Vec<Finding>>,
+) -> impl IntoView {
+    let dismissed = move || draft.with(|d| d.dismissed_findings.len());
+    let groups = [
+        (Severity::Serious, "Fix before you send"),
+        (Severity::Warning, "Readers may distrust these"),
+        (Severity::Advice, "Worth a second look"),
+    ];
+    view! {
+        <section class="findings" aria-labelledby="findings-title">
+            <h2 id="findings-title">"What a reader will miss or distrust"</h2>
+            {move || findings.with(|all| all.is_empty()).then(|| view! {
+                <p class="clean">"The candor check found nothing a reader would miss or distrust."</p>
+            })}
+            {groups.into_iter().map(|(severity, heading)| view! {
+                {move || {
+                    let items: Vec<Finding> = findings.with(|all| all.iter().filter(|f| f.severity == severity).cloned().collect());
+                    (!items.is_empty()).then(|| view! {
+                        <h3 class=format!("severity {}", severity.name())>{format!("{heading} ({})", items.len())}</h3>
+                        <ul class="finding-list">
+                            {items.into_iter().map(|f| {
+                                let key = f.dismissal_key();
+                                let step = step_for(f.location.field);
+                                view! {
+                                    <li class="finding-item">
+                                        <p class="finding-message"><strong>{f.message.clone()}</strong></p>
+                                        <p>{f.why.clone()}</p>
+                                        <p>"Try this: " {f.suggestion.clone()}</p>
+                                        <div class="finding-buttons">
+                                            <button type="button" class="secondary" on:click=move |_| go.run(step)>
+                                                {format!("Go to “{}”", step.title())}
+                                            </button>
+                                            <button type="button" class="secondary" on:click=move |_| {
+                                                let key = key.clone();
+                                                draft.update(|d| if !d.dismissed_findings.contains(&key) { d.dismissed_findings.push(key) });
+                                            }>
+                                                "Dismiss for this draft"
+                                            </button>
+                                        </div>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })
+                }}
+            }).collect_view()}
+            {move || (dismissed() > 0).then(|| view! {
+                <p class="hint">
+                    {move || match dismissed() { 1 => "You dismissed 1 finding for this draft. ".to_string(), n => format!("You dismissed {n} findings for this draft. ") }}
+                    <button type="button" class="link" on:click=move |_| draft.update(|d| d.dismissed_findings.clear())>"Show them again"</button>
+                </p>
+            })}
+        </section>
     }
 }

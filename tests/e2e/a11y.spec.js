@@ -15,7 +15,7 @@ for (const scheme of ['light', 'dark']) {
       found.push(...(await seriousA11yViolations(page)).map((v) => `${title}: ${v}`));
     }
     // An error state: a time that does not exist, and a zone search with no match.
-    await page.getByRole('button', { name: /When did it happen/ }).click();
+    await page.locator('.step-link', { hasText: 'When did it happen?' }).click();
     await page.locator('#start-zone').fill('America/New_York');
     await page.locator('#start-zone').press('Tab');
     await page.locator('#start-date').fill('2027-03-14');

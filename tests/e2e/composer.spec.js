@@ -115,9 +115,9 @@ test('the DynDNS notice, written with the keyboard alone', async ({ page, consol
     'New York: Wednesday 7 December 2005, about 17:05 EST (UTC-05:00) to 19:55 EST (UTC-05:00)',
     'UTC: Wednesday 7 December 2005, about 22:05 UTC (UTC+00:00) to Thursday 8 December 2005, 00:55 UTC (UTC+00:00)',
     'It lasted 2 hours 50 minutes.',
-    'Re-send any follow-up you sent to an existing ticket between about 17:05 EST (UTC-05:00) and 19:55 EST (UTC-05:00) on Wednesday 7 December 2005.',
+    'Re-send any follow-up you sent to an existing ticket. This applies to the time between about 17:05 EST (UTC-05:00) and 19:55 EST (UTC-05:00) on Wednesday 7 December 2005.',
     'We made a configuration error during routine maintenance.',
-    'Some data was lost. We cannot recover it.',
+    'We lost some of your data. We cannot recover it.',
     'We are sorry.',
     'support@dyndns.example',
   ]) {

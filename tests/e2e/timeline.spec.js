@@ -28,7 +28,7 @@ test('an incident from investigating to resolved in three updates', async ({ pag
   await page.getByLabel('Yes, and we are investigating').check();
   await setTime(page, 'update-sent', '2005-12-07', '19:30');
   await expect(preview).toContainText('update 1: we are investigating');
-  await expect(preview).toContainText('Update 1 (we are investigating), sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00)');
+  await expect(preview).toContainText('Update 1: We are investigating. Sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00).');
   await expect(preview).toContainText('We will send the next update by Wednesday 7 December 2005, 20:30 EST (UTC-05:00).');
 
   // Update 2: the cause is found.

@@ -1,0 +1,804 @@
+//! The candor check: reads a draft and the notice Candor writes from it,
+//! and says plainly what a reader will miss or distrust, and how to fix it.
+//!
+//! Two groups of findings:
+//!
+//! - **Missing facts**, from the draft's answers: no start, no end (and not
+//!   marked ongoing), no next update while ongoing, who is affected, data
+//!   loss, what readers must do, the cause, prevention, the apology, contact.
+//! - **Words that hedge or hide**, in the author's text and in the composed
+//!   notice: non-apologies, minimising, hidden actors, blame moved to a
+//!   supplier, vague times, vague promises, commercialese, internal jargon,
+//!   long sentences, and the reading grade of the whole notice.
+//!
+//! Every word, message, suggestion and source lives in `candor/rules.txt`,
+//! read once at start-up; this module only applies them.
+//!
+//! Ranges are **byte** ranges into the text named by [`Location::field`]
+//! (see [`Field`]); [`utf16_range`] converts one for a browser text control.
+
+mod pattern;
+mod readability;
+mod rules;
+mod text;
+mod times;
+
+use std::ops::Range;
+
+use crate::model::{CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery, WhenProblem};
+use crate::notice::{self, Block, Notice, Span};
+use crate::time::ZoneRules;
+
+pub use readability::{reading_grade, syllables};
+pub use rules::RulesError;
+
+use pattern::Lists;
+use rules::{Rule, RuleSet};
+use text::Sentence;
+
+/// What kind of problem a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    /// A fact the reader needs is not in the draft.
+    MissingFact,
+    /// "We apologise for any inconvenience", "sorry if", "we regret".
+    NonApology,
+    /// "Some users may", "a small number of", "brief", "intermittent".
+    Minimising,
+    /// "Mistakes were made", "e-mail was lost" with nobody owning it.
+    HiddenActor,
+    /// "Our provider had an outage" with no sentence owning the failure.
+    SupplierBlame,
+    /// "Earlier today", "for a short time", a time without its date or offset.
+    VagueTime,
+    /// "Working to ensure", "committed to", with no concrete change named.
+    VaguePromise,
+    /// "Please be advised", "we take ... very seriously", "at this time".
+    Commercialese,
+    /// Host names, ticket ids, error codes, engineers' words.
+    Jargon,
+    /// Long sentences; the grade of the whole notice.
+    Readability,
+}
+
+/// Every family, in the order the check reports them.
+pub const FAMILIES: [Family; 10] = [
+    Family::MissingFact,
+    Family::NonApology,
+    Family::Minimising,
+    Family::HiddenActor,
+    Family::SupplierBlame,
+    Family::VagueTime,
+    Family::VaguePromise,
+    Family::Commercialese,
+    Family::Jargon,
+    Family::Readability,
+];
+
+/// The two groups the issue names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Group {
+    MissingFacts,
+    WordsThatHedgeOrHide,
+}
+
+impl Family {
+    /// The family's name in `rules.txt` and in the corpus.
+    pub fn name(self) -> &'static str {
+        match self {
+            Family::MissingFact => "missing",
+            Family::NonApology => "non-apology",
+            Family::Minimising => "minimising",
+            Family::HiddenActor => "hidden-actor",
+            Family::SupplierBlame => "supplier-blame",
+            Family::VagueTime => "vague-time",
+            Family::VaguePromise => "vague-promise",
+            Family::Commercialese => "commercialese",
+            Family::Jargon => "jargon",
+            Family::Readability => "readability",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Family> {
+        FAMILIES.into_iter().find(|f| f.name() == name)
+    }
+
+    /// A heading for the UI.
+    pub fn title(self) -> &'static str {
+        match self {
+            Family::MissingFact => "Missing facts",
+            Family::NonApology => "Apologies that do not apologise",
+            Family::Minimising => "Words that make it sound smaller",
+            Family::HiddenActor => "Who did it?",
+            Family::SupplierBlame => "Blame moved to someone else",
+            Family::VagueTime => "Times readers cannot place",
+            Family::VaguePromise => "Promises with nothing in them",
+            Family::Commercialese => "Stock phrases",
+            Family::Jargon => "Words only your engineers know",
+            Family::Readability => "Hard to read",
+        }
+    }
+
+    pub fn group(self) -> Group {
+        match self {
+            Family::MissingFact => Group::MissingFacts,
+            _ => Group::WordsThatHedgeOrHide,
+        }
+    }
+}
+
+/// How much a finding matters to a reader.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The reader will miss a fact or distrust the notice.
+    Serious,
+    /// The reader will be left unsure.
+    Warning,
+    /// Plainer words would read better.
+    Advice,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Serious => "serious",
+            Severity::Warning => "warning",
+            Severity::Advice => "advice",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        [Severity::Serious, Severity::Warning, Severity::Advice]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// Where a finding is. The text each field's range points into:
+///
+/// | field | text |
+/// |---|---|
+/// | `WhatHappened` … `Apology`, `Contact` | that answer of the draft, as typed |
+/// | `Action(i)` | `draft.action_list[i].text` |
+/// | `UpdateChanges` | `draft.update.changes` |
+/// | `Start`, `End`, `NextUpdate`, `DataLoss`, `Recovery`, `Actions` | none: a choice, not text; the range is `0..0` |
+/// | `Notice` | the plain-text e-mail body, `notice::forms(draft, rules).email.body` |
+/// | `Subject` | that e-mail's subject line |
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    WhatHappened,
+    AffectedServices,
+    WhoAffected,
+    Start,
+    End,
+    NextUpdate,
+    Impact,
+    DataLoss,
+    Recovery,
+    Actions,
+    Action(usize),
+    Cause,
+    Fix,
+    Prevention,
+    Detection,
+    Apology,
+    Contact,
+    /// `draft.update.changes`: what is new in the update being written.
+    UpdateChanges,
+    Subject,
+    Notice,
+}
+
+impl Field {
+    /// A stable name, used in dismissal keys: "what-happened", "action-2".
+    pub fn slug(self) -> String {
+        match self {
+            Field::WhatHappened => "what-happened".into(),
+            Field::AffectedServices => "affected-services".into(),
+            Field::WhoAffected => "who-affected".into(),
+            Field::Start => "start".into(),
+            Field::End => "end".into(),
+            Field::NextUpdate => "next-update".into(),
+            Field::Impact => "impact".into(),
+            Field::DataLoss => "data-loss".into(),
+            Field::Recovery => "recovery".into(),
+            Field::Actions => "actions".into(),
+            Field::Action(i) => format!("action-{i}"),
+            Field::Cause => "cause".into(),
+            Field::Fix => "fix".into(),
+            Field::Prevention => "prevention".into(),
+            Field::Detection => "detection".into(),
+            Field::Apology => "apology".into(),
+            Field::Contact => "contact".into(),
+            Field::UpdateChanges => "update-changes".into(),
+            Field::Subject => "subject".into(),
+            Field::Notice => "notice".into(),
+        }
+    }
+}
+
+/// Which text, and which bytes of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub field: Field,
+    /// A byte range into the field's text (see [`Field`]); `0..0` when the
+    /// finding is about an answer that is missing.
+    pub range: Range<usize>,
+}
+
+/// One thing a reader will miss or distrust, and how to fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable across versions: "missing.start", "non-apology.inconvenience".
+    pub id: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// One line: what is wrong, quoting the words when there are any.
+    pub message: String,
+    /// Why it matters to the reader.
+    pub why: String,
+    pub location: Location,
+    /// A concrete fix.
+    pub suggestion: String,
+    /// The words the range covers, as written ("" for a missing answer).
+    pub excerpt: String,
+}
+
+impl Finding {
+    /// What the draft remembers when the author dismisses this finding:
+    /// the rule, the field, and the words (not their position, which moves
+    /// as the author types), e.g. `minimising.brief@impact:brief`.
+    pub fn dismissal_key(&self) -> String {
+        let words = normalised(&self.excerpt);
+        if words.is_empty() {
+            format!("{}@{}", self.id, self.location.field.slug())
+        } else {
+            format!("{}@{}:{}", self.id, self.location.field.slug(), words)
+        }
+    }
+}
+
+/// A rule's hit before it becomes a finding: the rule, the bytes, and the
+/// values its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub id: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub vars: Vec<(&'static str, String)>,
+}
+
+impl Hit {
+    pub fn new(id: &'static str, start: usize, end: usize) -> Hit {
+        Hit {
+            id,
+            start,
+            end,
+            vars: Vec::new(),
+        }
+    }
+
+    pub fn with(mut self, key: &'static str, value: &str) -> Hit {
+        self.vars.push((key, value.to_string()));
+        self
+    }
+}
+
+/// Checks a draft and the notice Candor writes from it. Findings come in
+/// reading order: missing facts first, then the author's answers field by
+/// field, then what only the composed notice shows (Candor's own sentences,
+/// sentences made of several answers, the reading grade). A finding the
+/// author's text already has is not repeated for the notice.
+pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
+    let set = match rules::shipped() {
+        Ok(set) => set,
+        Err(error) => return vec![broken_rules(error)],
+    };
+    let notice = notice::compose(draft, rules);
+    let (body, gaps) = body_and_gaps(&notice);
+    let subject = notice.subject.plain();
+    let fields = author_fields(draft);
+
+    let mut context: Vec<&str> = fields.iter().map(|(_, t)| *t).collect();
+    context.push(&body);
+    let owned = is_owned(set, &context);
+
+    let w = &draft.window;
+    let zones: Vec<&str> = draft
+        .audience_zones
+        .iter()
+        .map(String::as_str)
+        .chain([
+            w.start.zone.as_str(),
+            w.end.zone.as_str(),
+            w.next_update.zone.as_str(),
+        ])
+        .filter(|z| !z.is_empty())
+        .collect();
+    let mut out = missing_facts(draft, rules, set);
+    let mut from_fields = Vec::new();
+    for (field, text) in &fields {
+        from_fields.extend(passage(set, text, *field, rules, &zones, owned, &[]));
+    }
+    let mut from_notice = passage(set, &body, Field::Notice, rules, &zones, owned, &gaps);
+    from_notice.extend(passage(
+        set,
+        &subject,
+        Field::Subject,
+        rules,
+        &zones,
+        owned,
+        &[],
+    ));
+    from_notice.retain(|n| !from_fields.iter().any(|f| same_words(f, n)));
+    out.extend(from_fields);
+    out.extend(from_notice);
+    if let Some(grade) = grade_finding(set, &body, &gaps) {
+        out.push(grade);
+    }
+    out
+}
+
+/// [`check`], less the findings whose [`Finding::dismissal_key`] is in `dismissed`.
+pub fn check_dismissing(
+    draft: &Draft,
+    rules: &dyn ZoneRules,
+    dismissed: &[String],
+) -> Vec<Finding> {
+    let mut findings = check(draft, rules);
+    findings.retain(|f| !dismissed.contains(&f.dismissal_key()));
+    findings
+}
+
+/// Checks one passage on its own with the word rules (everything but missing
+/// facts and the reading grade), as if it were the notice: the passage is
+/// its own context for whether the failure is owned. Ranges are into `text`.
+pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
+    let set = match rules::shipped() {
+        Ok(set) => set,
+        Err(error) => return vec![broken_rules(error)],
+    };
+    let owned = is_owned(set, &[text]);
+    passage(set, text, Field::Notice, rules, &[], owned, &[])
+}
+
+/// Converts a byte range of `text` to UTF-16 code units, which is what a
+/// browser's `setSelectionRange` takes.
+pub fn utf16_range(text: &str, range: Range<usize>) -> Range<usize> {
+    let units = |end: usize| -> usize {
+        let end = end.min(text.len());
+        text.char_indices()
+            .take_while(|(i, _)| *i < end)
+            .map(|(_, c)| c.len_utf16())
+            .sum()
+    };
+    units(range.start)..units(range.end)
+}
+
+/// One entry of the rule catalogue, for documentation and the report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    /// The phrases that trigger it, each with its source (empty for rules
+    /// applied by code, whose reason is `source`).
+    pub phrases: Vec<(&'static str, &'static str)>,
+    pub source: &'static str,
+}
+
+/// Every rule Candor applies.
+pub fn catalogue() -> Result<Vec<RuleInfo>, RulesError> {
+    let set = rules::shipped().map_err(Clone::clone)?;
+    Ok(set
+        .rules
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.id,
+            family: r.family,
+            severity: r.severity,
+            phrases: r.phrases.iter().map(|e| (e.text, e.source)).collect(),
+            source: r.source,
+        })
+        .collect())
+}
+
+// ---------------------------------------------------------------------------
+
+fn broken_rules(error: &RulesError) -> Finding {
+    Finding {
+        id: "candor.rules-broken",
+        family: Family::Readability,
+        severity: Severity::Advice,
+        message: "Candor could not read its own rules, so it checked nothing.".into(),
+        why: error.to_string(),
+        location: Location {
+            field: Field::Notice,
+            range: 0..0,
+        },
+        suggestion: "Report this to whoever runs Candor.".into(),
+        excerpt: String::new(),
+    }
+}
+
+/// The author's own text, field by field, in the notice's order.
+fn author_fields(draft: &Draft) -> Vec<(Field, &str)> {
+    let mut fields = vec![
+        (Field::UpdateChanges, draft.update.changes.as_str()),
+        (Field::WhatHappened, draft.what_happened.as_str()),
+        (Field::AffectedServices, draft.affected_services.as_str()),
+        (Field::WhoAffected, draft.who_affected.as_str()),
+        (Field::Impact, draft.impact.as_str()),
+    ];
+    if draft.actions == ReaderActions::Steps {
+        for (i, action) in draft.action_list.iter().enumerate() {
+            fields.push((Field::Action(i), action.text.as_str()));
+        }
+    }
+    if draft.cause_state == CauseState::Known {
+        fields.push((Field::Cause, draft.cause.as_str()));
+    }
+    fields.extend([
+        (Field::Fix, draft.fix.as_str()),
+        (Field::Prevention, draft.prevention.as_str()),
+        (Field::Detection, draft.detection.as_str()),
+        (Field::Apology, draft.apology.as_str()),
+    ]);
+    fields
+}
+
+/// Whether anything in the context owns the failure ("we made a
+/// configuration error") or says plainly that the cause is not known yet.
+fn is_owned(set: &RuleSet, context: &[&str]) -> bool {
+    let Some(owning) = set.list("accountable") else {
+        return false;
+    };
+    context.iter().any(|text| {
+        text::sentences(text)
+            .iter()
+            .any(|s| owning.iter().any(|p| p.is_in(&s.tokens, set)))
+    })
+}
+
+/// Runs every word rule over one text.
+fn passage(
+    set: &RuleSet,
+    text: &str,
+    field: Field,
+    rules: &dyn ZoneRules,
+    zones: &[&str],
+    owned: bool,
+    skip: &[Range<usize>],
+) -> Vec<Finding> {
+    let long_limit = set
+        .rule("reading.long-sentence")
+        .and_then(|r| r.limit)
+        .map_or(25, |l| l as usize);
+    let mut hits: Vec<Hit> = Vec::new();
+    for sentence in text::sentences(text) {
+        let mut found = phrase_hits(set, &sentence, owned);
+        found.extend(times::check(&sentence, set, rules, zones));
+        found.extend(readability::internal_names(&sentence));
+        found.extend(readability::long_sentence(&sentence, long_limit));
+        for hit in found {
+            if !hits
+                .iter()
+                .any(|h| h.id == hit.id && h.start == hit.start && h.end == hit.end)
+            {
+                hits.push(hit);
+            }
+        }
+    }
+    hits.retain(|h| !skip.iter().any(|g| h.start < g.end && g.start < h.end));
+    hits.iter()
+        .filter_map(|hit| finding(set, hit, field, text))
+        .collect()
+}
+
+fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {
+    let tokens = &sentence.tokens;
+    let mut hits: Vec<(Hit, &Rule)> = Vec::new();
+    for rule in set.rules.iter().filter(|r| !r.phrases.is_empty()) {
+        if rule.unowned_only && owned {
+            continue;
+        }
+        if rule
+            .unless_sentence
+            .iter()
+            .any(|e| e.pattern.is_in(tokens, set))
+        {
+            continue;
+        }
+        if !rule.needs_sentence.is_empty()
+            && !rule
+                .needs_sentence
+                .iter()
+                .any(|e| e.pattern.is_in(tokens, set))
+        {
+            continue;
+        }
+        for phrase in &rule.phrases {
+            for (s, e) in phrase.pattern.find_all(tokens, set) {
+                let window = s.saturating_sub(4)..(e + 4).min(tokens.len());
+                let excused = rule.unless.iter().any(|u| {
+                    window
+                        .clone()
+                        .any(|p| u.pattern.match_at(tokens, p, set).is_some())
+                });
+                if excused {
+                    continue;
+                }
+                let (start, end) = (tokens[s].start, tokens[e - 1].end);
+                // One finding per family for the same words: the first rule wins.
+                let overlaps = hits
+                    .iter()
+                    .any(|(h, r)| r.family == rule.family && h.start < end && start < h.end);
+                if !overlaps {
+                    hits.push((Hit::new(rule.id, start, end), rule));
+                }
+            }
+        }
+    }
+    hits.into_iter().map(|(h, _)| h).collect()
+}
+
+fn finding(set: &RuleSet, hit: &Hit, field: Field, text: &str) -> Option<Finding> {
+    let rule = set.rule(hit.id)?;
+    let excerpt = text.get(hit.start..hit.end).unwrap_or_default().to_string();
+    Some(Finding {
+        id: rule.id,
+        family: rule.family,
+        severity: rule.severity,
+        message: fill(rule.message, &excerpt, &hit.vars),
+        why: fill(rule.why, &excerpt, &hit.vars),
+        location: Location {
+            field,
+            range: hit.start..hit.end,
+        },
+        suggestion: fill(rule.suggestion, &excerpt, &hit.vars),
+        excerpt,
+    })
+}
+
+/// Puts the quoted words and the rule's values into a message.
+fn fill(template: &str, excerpt: &str, vars: &[(&'static str, String)]) -> String {
+    let mut out = template.replace("{text}", &shortened(excerpt));
+    for (key, value) in vars {
+        out = out.replace(&format!("{{{key}}}"), value);
+    }
+    out
+}
+
+fn shortened(text: &str) -> String {
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if words.chars().count() <= 60 {
+        words
+    } else {
+        let cut: String = words.chars().take(57).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Whether a notice finding is one the author's text already has.
+fn same_words(from_field: &Finding, from_notice: &Finding) -> bool {
+    if from_field.id != from_notice.id {
+        return false;
+    }
+    let (a, b) = (
+        normalised(&from_field.excerpt),
+        normalised(&from_notice.excerpt),
+    );
+    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+}
+
+/// The e-mail body exactly as `notice::plain::email` writes it, with the byte
+/// ranges of its gaps ("[who is affected?]"), which the check skips.
+fn body_and_gaps(notice: &Notice) -> (String, Vec<Range<usize>>) {
+    let mut body = String::new();
+    let mut gaps = Vec::new();
+    let mut push = |body: &mut String, spans: &[Span]| {
+        for span in spans {
+            match span {
+                Span::Text(text) => body.push_str(text),
+                Span::Gap(question) => {
+                    let start = body.len();
+                    body.push('[');
+                    body.push_str(question);
+                    body.push(']');
+                    gaps.push(start..body.len());
+                }
+            }
+        }
+    };
+    for block in &notice.blocks {
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        match block {
+            Block::Paragraph(p) => push(&mut body, &p.0),
+            Block::List { lead, items } => {
+                push(&mut body, &lead.0);
+                for item in items {
+                    body.push_str("\n- ");
+                    push(&mut body, &item.0);
+                }
+            }
+        }
+    }
+    body.push('\n');
+    (body, gaps)
+}
+
+fn grade_finding(set: &RuleSet, body: &str, gaps: &[Range<usize>]) -> Option<Finding> {
+    let rule = set.rule("reading.grade")?;
+    let aim = rule.limit?;
+    let mut readable = body.to_string();
+    for gap in gaps.iter().rev() {
+        readable.replace_range(gap.clone(), "");
+    }
+    let grade = reading_grade(&readable);
+    if grade <= aim {
+        return None;
+    }
+    let hit = Hit::new(rule.id, 0, body.len().saturating_sub(1))
+        .with("grade", &format!("{grade:.1}"))
+        .with("aim", &format!("{aim:.0}"));
+    let mut f = finding(set, &hit, Field::Notice, body)?;
+    f.excerpt = String::new();
+    Some(f)
+}
+
+/// Missing facts, in the order the notice needs them.
+fn missing_facts(draft: &Draft, rules: &dyn ZoneRules, set: &RuleSet) -> Vec<Finding> {
+    let mut hits: Vec<(Field, Hit)> = Vec::new();
+    let empty = |text: &str| notice::as_clause(text).is_none();
+    let whole = |field: Field, id: &'static str, text: &str| (field, Hit::new(id, 0, text.len()));
+    let when = |problem: WhenProblem| match problem {
+        WhenProblem::Empty => String::new(),
+        other => format!(" Now: {other}"),
+    };
+
+    if empty(&draft.what_happened) {
+        hits.push(whole(Field::WhatHappened, "missing.what-happened", ""));
+    }
+    if empty(&draft.who_affected) {
+        hits.push(whole(Field::WhoAffected, "missing.who", ""));
+    }
+    if let Err(problem) = draft.window.start.instant(rules) {
+        hits.push((
+            Field::Start,
+            Hit::new("missing.start", 0, 0).with("problem", &when(problem)),
+        ));
+    }
+    match draft.window.end_state {
+        EndState::NotSaid => hits.push((
+            Field::End,
+            Hit::new("missing.end", 0, 0).with("problem", ""),
+        )),
+        EndState::Ended => {
+            if let Err(problem) = draft.window.end.instant(rules) {
+                hits.push((
+                    Field::End,
+                    Hit::new("missing.end", 0, 0).with("problem", &when(problem)),
+                ));
+            }
+        }
+        EndState::Ongoing => {
+            if let Err(problem) = draft.window.next_update.instant(rules) {
+                hits.push((
+                    Field::NextUpdate,
+                    Hit::new("missing.next-update", 0, 0).with("problem", &when(problem)),
+                ));
+            }
+        }
+    }
+    match draft.data_loss {
+        DataLoss::NotSaid => hits.push((Field::DataLoss, Hit::new("missing.data-loss", 0, 0))),
+        DataLoss::Some | DataLoss::All if draft.recovery == Recovery::NotSaid => {
+            hits.push((Field::Recovery, Hit::new("missing.recovery", 0, 0)))
+        }
+        _ => {}
+    }
+    let has_step = draft.action_list.iter().any(|a| !empty(&a.text));
+    match draft.actions {
+        ReaderActions::NotSaid => hits.push((Field::Actions, Hit::new("missing.action", 0, 0))),
+        ReaderActions::Steps if !has_step => {
+            hits.push((Field::Actions, Hit::new("missing.action", 0, 0)))
+        }
+        _ => {}
+    }
+    match draft.cause_state {
+        CauseState::NotSaid => hits.push((Field::Cause, Hit::new("missing.cause", 0, 0))),
+        CauseState::Known if empty(&draft.cause) => {
+            hits.push(whole(Field::Cause, "missing.cause", &draft.cause))
+        }
+        _ => {}
+    }
+    if empty(&draft.prevention) && empty(&draft.detection) {
+        hits.push(whole(
+            Field::Prevention,
+            "missing.prevention",
+            &draft.prevention,
+        ));
+    }
+    if empty(&draft.apology) {
+        hits.push(whole(Field::Apology, "missing.apology", &draft.apology));
+    } else if !says_sorry(&draft.apology) {
+        hits.push(whole(Field::Apology, "missing.sorry", &draft.apology));
+    }
+    if empty(&draft.sender.contact) {
+        hits.push(whole(Field::Contact, "missing.contact", ""));
+    }
+
+    hits.into_iter()
+        .filter_map(|(field, hit)| {
+            let mut f = finding(set, &hit, field, "")?;
+            // The answer is missing or wrong as a whole: nothing to quote.
+            f.excerpt = String::new();
+            Some(f)
+        })
+        .collect()
+}
+
+/// Whether the apology says sorry or apologises, in any form.
+fn says_sorry(apology: &str) -> bool {
+    text::words(apology)
+        .iter()
+        .any(|t| t.norm.starts_with("sorry") || t.norm.starts_with("apolog"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_rules_parse() {
+        let set = rules::shipped().expect("rules.txt parses");
+        assert!(set.rules.len() > 40);
+    }
+
+    /// Every zone is UTC: enough to compose a notice without a tzdb.
+    struct AllUtc;
+    impl ZoneRules for AllUtc {
+        fn offset_at(&self, _zone: &str, _instant: i64) -> Result<i32, crate::time::TimeError> {
+            Ok(0)
+        }
+        fn short_name(&self, _zone: &str, _instant: i64) -> Option<String> {
+            Some("UTC".into())
+        }
+    }
+
+    #[test]
+    fn the_checked_body_is_the_e_mail_body() {
+        let mut draft = Draft::new("d", "UTC");
+        for _ in 0..2 {
+            let notice = notice::compose(&draft, &AllUtc);
+            let (body, gaps) = body_and_gaps(&notice);
+            assert_eq!(body, notice::plain::email(&notice).body);
+            for gap in gaps {
+                assert!(body[gap].starts_with('['));
+            }
+            draft.what_happened = "mail was lost".into();
+            draft.actions = ReaderActions::Steps;
+            draft.action_list = vec![crate::model::Action {
+                text: "re-send it".into(),
+                during_window: true,
+            }];
+        }
+    }
+
+    #[test]
+    fn utf16_ranges_count_code_units() {
+        let text = "😀 café lost";
+        let start = text.find("lost").unwrap_or_default();
+        assert_eq!(utf16_range(text, start..start + 4), 8..12);
+    }
+}

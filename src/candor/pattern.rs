@@ -1,0 +1,280 @@
+//! Word patterns for the phrase rules in `rules.txt`.
+//!
+//! A pattern is words separated by spaces, matched case-insensitively against
+//! consecutive words of one sentence:
+//!
+//! | written        | matches                                            |
+//! |----------------|----------------------------------------------------|
+//! | `sorry`        | the word "sorry" (any case; ’ and ' are the same)  |
+//! | `apologi*`     | any word starting "apologi"                        |
+//! | `may/might`    | either word                                        |
+//! | `[very]`       | "very" or nothing                                  |
+//! | `~3`           | zero to three words of any kind                    |
+//! | `^`            | the start of the sentence                          |
+//! | `@owning`      | any phrase of the list named "owning"              |
+//! | `#digit`       | a word with a digit in it                          |
+//! | `#http`        | an HTTP error status, 400 to 599                   |
+//! | `#date`        | the start of a date with its month named ("7 December", "December 7", "2005-12-07") |
+
+use super::text::Token;
+use super::times;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Alt {
+    text: String,
+    prefix: bool,
+}
+
+impl Alt {
+    fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(&self.text)
+        } else {
+            word == self.text
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Class {
+    Digit,
+    Http,
+    Date,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Atom {
+    Word(Vec<Alt>),
+    Optional(Vec<Alt>),
+    Skip(usize),
+    Start,
+    List(String),
+    Class(Class),
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Pattern {
+    atoms: Vec<Atom>,
+}
+
+/// Named lists that patterns refer to with `@name`.
+pub(crate) trait Lists {
+    fn list(&self, name: &str) -> Option<&[Pattern]>;
+}
+
+impl Pattern {
+    pub fn parse(source: &str) -> Result<Pattern, String> {
+        let mut atoms = Vec::new();
+        for word in source.split_whitespace() {
+            let atom = if word == "^" {
+                Atom::Start
+            } else if let Some(n) = word.strip_prefix('~') {
+                Atom::Skip(
+                    n.parse()
+                        .map_err(|_| format!("`{word}`: ~ takes a number of words"))?,
+                )
+            } else if let Some(name) = word.strip_prefix('@') {
+                if name.is_empty() {
+                    return Err("`@` needs a list name".into());
+                }
+                Atom::List(name.to_string())
+            } else if let Some(class) = word.strip_prefix('#') {
+                Atom::Class(match class {
+                    "digit" => Class::Digit,
+                    "http" => Class::Http,
+                    "date" => Class::Date,
+                    _ => return Err(format!("`{word}`: unknown class")),
+                })
+            } else if let Some(inner) = word.strip_prefix('[') {
+                let inner = inner
+                    .strip_suffix(']')
+                    .ok_or_else(|| format!("`{word}`: [ without ]"))?;
+                Atom::Optional(alts(inner)?)
+            } else {
+                Atom::Word(alts(word)?)
+            };
+            atoms.push(atom);
+        }
+        if atoms.is_empty() {
+            return Err("empty pattern".into());
+        }
+        Ok(Pattern { atoms })
+    }
+
+    /// The list names this pattern refers to, to check they exist.
+    pub fn lists(&self) -> impl Iterator<Item = &str> {
+        self.atoms.iter().filter_map(|a| match a {
+            Atom::List(name) => Some(name.as_str()),
+            _ => None,
+        })
+    }
+
+    /// The first match starting exactly at `pos`: its end (exclusive).
+    pub fn match_at(&self, tokens: &[Token], pos: usize, lists: &dyn Lists) -> Option<usize> {
+        go(&self.atoms, tokens, pos, lists, 0)
+    }
+
+    /// Every match in `tokens`, left to right, not overlapping, as token ranges.
+    pub fn find_all(&self, tokens: &[Token], lists: &dyn Lists) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < tokens.len() {
+            match self.match_at(tokens, pos, lists) {
+                Some(end) if end > pos => {
+                    out.push((pos, end));
+                    pos = end;
+                }
+                _ => pos += 1,
+            }
+        }
+        out
+    }
+
+    /// Whether the pattern matches anywhere in `tokens`.
+    pub fn is_in(&self, tokens: &[Token], lists: &dyn Lists) -> bool {
+        (0..tokens.len().max(1)).any(|pos| self.match_at(tokens, pos, lists).is_some())
+    }
+}
+
+fn alts(word: &str) -> Result<Vec<Alt>, String> {
+    word.split('/')
+        .map(|alt| {
+            if alt.is_empty() {
+                return Err(format!("`{word}`: empty alternative"));
+            }
+            let norm: String = alt
+                .chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == '’' { '\'' } else { c })
+                .collect();
+            Ok(match norm.strip_suffix('*') {
+                Some(stem) => Alt {
+                    text: stem.to_string(),
+                    prefix: true,
+                },
+                None => Alt {
+                    text: norm,
+                    prefix: false,
+                },
+            })
+        })
+        .collect()
+}
+
+/// Lists may refer to lists; this bounds the depth so a cycle cannot hang.
+const MAX_DEPTH: usize = 8;
+
+fn go(
+    atoms: &[Atom],
+    tokens: &[Token],
+    pos: usize,
+    lists: &dyn Lists,
+    depth: usize,
+) -> Option<usize> {
+    let Some((first, rest)) = atoms.split_first() else {
+        return Some(pos);
+    };
+    match first {
+        Atom::Start => (pos == 0)
+            .then(|| go(rest, tokens, pos, lists, depth))
+            .flatten(),
+        Atom::Word(alts) => {
+            let token = tokens.get(pos)?;
+            alts.iter()
+                .any(|a| a.matches(&token.norm))
+                .then(|| go(rest, tokens, pos + 1, lists, depth))
+                .flatten()
+        }
+        Atom::Optional(alts) => {
+            let taken = tokens
+                .get(pos)
+                .filter(|t| alts.iter().any(|a| a.matches(&t.norm)))
+                .and_then(|_| go(rest, tokens, pos + 1, lists, depth));
+            taken.or_else(|| go(rest, tokens, pos, lists, depth))
+        }
+        Atom::Skip(n) => (0..=*n)
+            .take_while(|k| pos + k <= tokens.len())
+            .find_map(|k| go(rest, tokens, pos + k, lists, depth)),
+        Atom::Class(class) => {
+            let token = tokens.get(pos)?;
+            let ok = match class {
+                Class::Digit => token.has_digit(),
+                Class::Http => is_http_error(&token.norm),
+                Class::Date => times::date_at(tokens, pos).is_some(),
+            };
+            ok.then(|| go(rest, tokens, pos + 1, lists, depth))
+                .flatten()
+        }
+        Atom::List(name) => {
+            if depth >= MAX_DEPTH {
+                return None;
+            }
+            lists.list(name)?.iter().find_map(|p| {
+                let end = go(&p.atoms, tokens, pos, lists, depth + 1)?;
+                go(rest, tokens, end, lists, depth)
+            })
+        }
+    }
+}
+
+fn is_http_error(word: &str) -> bool {
+    word.len() == 3
+        && word.chars().all(|c| c.is_ascii_digit())
+        && (word.starts_with('4') || word.starts_with('5'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::candor::text::words;
+
+    struct NoLists;
+    impl Lists for NoLists {
+        fn list(&self, _: &str) -> Option<&[Pattern]> {
+            None
+        }
+    }
+
+    fn finds(pattern: &str, text: &str) -> Vec<String> {
+        let p = Pattern::parse(pattern).expect("pattern");
+        let tokens = words(text);
+        p.find_all(&tokens, &NoLists)
+            .into_iter()
+            .map(|(s, e)| text[tokens[s].start..tokens[e - 1].end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_prefixes_alternatives_and_gaps() {
+        assert_eq!(
+            finds("apologi*/sorry for any", "We apologise for any delay."),
+            vec!["apologise for any"]
+        );
+        assert_eq!(
+            finds(
+                "take/taking ~4 seriously",
+                "We take your privacy very seriously"
+            ),
+            vec!["take your privacy very seriously"]
+        );
+        assert_eq!(
+            finds("[very] sorry", "We are very sorry"),
+            vec!["very sorry"]
+        );
+        assert_eq!(finds("^ earlier", "Earlier, mail failed"), vec!["Earlier"]);
+        assert!(finds("^ earlier", "It failed earlier").is_empty());
+        assert_eq!(finds("#http errors", "Some 503 errors"), vec!["503 errors"]);
+        assert!(finds("#http errors", "Some 303 errors").is_empty());
+        assert_eq!(finds("don't", "We don’t know"), vec!["don’t"]);
+    }
+
+    #[test]
+    fn bad_patterns_are_refused() {
+        assert!(Pattern::parse("").is_err());
+        assert!(Pattern::parse("~x").is_err());
+        assert!(Pattern::parse("[open").is_err());
+        assert!(Pattern::parse("#nope").is_err());
+        assert!(Pattern::parse("a//b").is_err());
+    }
+}

@@ -1,0 +1,819 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! The candor check: each rule on a sentence that should trip it and on a
+//! near miss that should not, the labelled corpus with its thresholds, and
+//! Candor's own notices, which must come out clean.
+
+mod common;
+
+use candor::candor::{
+    catalogue, check, check_dismissing, check_text, reading_grade, Family, Field, Finding, FAMILIES,
+};
+use candor::model::{
+    Action, CauseState, DataLoss, Draft, EndState, Phase, Preset, ReaderActions, Recovery, Sender,
+    WallTime, Window,
+};
+use candor::notice::{self, presets};
+use common::{at, dyndns, Tzdb2026};
+
+/// A complete draft for a preset, from the preset's own example answers
+/// (as in notice_golden.rs).
+fn preset_draft(preset: Preset) -> Draft {
+    let ex = presets::examples(Some(preset));
+    let zone = "Europe/London";
+    let draft = Draft {
+        id: format!("{preset:?}"),
+        sender: Sender {
+            organisation: "Example Ltd".into(),
+            signature: "The Example support team".into(),
+            contact: "https://status.example.com".into(),
+        },
+        what_happened: ex.what_happened.into(),
+        affected_services: ex.affected_services.into(),
+        who_affected: ex.who_affected.into(),
+        window: Window {
+            start: at(2026, 3, 29, 0, 40, zone),
+            end_state: EndState::Ended,
+            end: at(2026, 3, 29, 3, 10, zone),
+            next_update: WallTime::in_zone(zone),
+        },
+        impact: ex.impact.into(),
+        data_loss: DataLoss::None,
+        actions: ReaderActions::Nothing,
+        cause_state: CauseState::Known,
+        cause: ex.cause.into(),
+        fix: ex.fix.into(),
+        prevention: ex.prevention.into(),
+        detection: ex.detection.into(),
+        audience_zones: vec![
+            zone.into(),
+            "America/New_York".into(),
+            "Asia/Kolkata".into(),
+        ],
+        ..Draft::default()
+    };
+    let mut draft = presets::replace(preset, &draft);
+    if draft.actions == ReaderActions::NotSaid {
+        draft.actions = ReaderActions::Nothing;
+    }
+    draft
+}
+
+fn describe(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| {
+            format!(
+                "  {} [{}] {:?}: {}\n",
+                f.id,
+                f.location.field.slug(),
+                f.excerpt,
+                f.message
+            )
+        })
+        .collect()
+}
+
+fn ids(text: &str) -> Vec<&'static str> {
+    check_text(text, &Tzdb2026)
+        .into_iter()
+        .map(|f| f.id)
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// Candor's own notices
+
+#[test]
+fn every_complete_preset_notice_is_clean() {
+    for preset in presets::ALL {
+        let draft = preset_draft(preset);
+        let findings = check(&draft, &Tzdb2026);
+        assert!(
+            findings.is_empty(),
+            "{preset:?} should be clean:\n{}\n{}",
+            describe(&findings),
+            notice::forms(&draft, &Tzdb2026).email.body
+        );
+    }
+}
+
+#[test]
+fn the_dyndns_notice_is_clean() {
+    let findings = check(&dyndns(), &Tzdb2026);
+    assert!(findings.is_empty(), "{}", describe(&findings));
+}
+
+#[test]
+fn an_ongoing_dyndns_notice_is_clean() {
+    let mut draft = dyndns();
+    draft.window.end_state = EndState::Ongoing;
+    draft.window.next_update = at(2005, 12, 7, 21, 0, "America/New_York");
+    let findings = check(&draft, &Tzdb2026);
+    assert!(findings.is_empty(), "{}", describe(&findings));
+}
+
+#[test]
+fn candor_sentences_for_other_answers_are_clean() {
+    let variants: [Remove; 5] = [
+        // Ongoing, one zone: "It started on ... and is still going on."
+        |d| {
+            d.window.end_state = EndState::Ongoing;
+            d.window.next_update = at(2005, 12, 7, 21, 0, "America/New_York");
+            d.audience_zones = vec!["America/New_York".into()];
+        },
+        // "We do not know yet whether any data was lost."
+        |d| d.data_loss = DataLoss::NotKnownYet,
+        // "All of the affected data was lost. We do not know yet whether we
+        // can recover it." with "We do not know the cause yet."
+        |d| {
+            d.data_loss = DataLoss::All;
+            d.recovery = Recovery::NotKnownYet;
+            d.cause_state = CauseState::NotKnownYet;
+        },
+        // "We have recovered part of it."
+        |d| d.recovery = Recovery::Partly,
+        // "You do not need to do anything." and "No data was lost."
+        |d| {
+            d.actions = ReaderActions::Nothing;
+            d.data_loss = DataLoss::None;
+        },
+    ];
+    for change in variants {
+        let mut draft = dyndns();
+        change(&mut draft);
+        let findings = check(&draft, &Tzdb2026);
+        assert!(
+            findings.is_empty(),
+            "{}\n{}",
+            describe(&findings),
+            notice::forms(&draft, &Tzdb2026).email.body
+        );
+    }
+}
+
+/// The DynDNS case told in updates, as tests/timeline.rs tells it: every
+/// update's notice is clean, except where the author's own "what is new"
+/// gives a time with no date or offset.
+#[test]
+fn each_update_of_the_timeline_is_clean() {
+    const NY: &str = "America/New_York";
+    let mut d = dyndns();
+    d.what_happened = "e-mail sent to our ticketing system is being lost".into();
+    d.window.end_state = EndState::Ongoing;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    d.data_loss = DataLoss::NotKnownYet;
+    d.recovery = Recovery::NotSaid;
+    d.cause_state = CauseState::NotKnownYet;
+    d.fix = String::new();
+    d.update.phase = Phase::Investigating;
+    d.update.published = at(2005, 12, 7, 19, 30, NY);
+    let first = check(&d, &Tzdb2026);
+    assert!(first.is_empty(), "update 1:\n{}", describe(&first));
+
+    d.post_update();
+    d.update.phase = Phase::Identified;
+    d.update.published = at(2005, 12, 7, 19, 50, NY);
+    d.update.changes =
+        "we found the cause: a configuration error we made during maintenance".into();
+    d.cause_state = CauseState::Known;
+    d.data_loss = DataLoss::Some;
+    d.recovery = Recovery::CannotRecover;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    let second = check(&d, &Tzdb2026);
+    assert!(second.is_empty(), "update 2:\n{}", describe(&second));
+
+    d.post_update();
+    d.what_happened = "all e-mail sent to our ticketing system was lost".into();
+    d.update.phase = Phase::Resolved;
+    d.update.published = at(2005, 12, 7, 20, 10, NY);
+    d.update.changes =
+        "we corrected the configuration at 19:55 EST, and e-mail is arriving again".into();
+    d.window.end_state = EndState::Ended;
+    d.window.end = at(2005, 12, 7, 19, 55, NY);
+    d.fix = "We corrected it, and all messages are again being received and processed".into();
+    let resolved: Vec<(&str, Field)> = check(&d, &Tzdb2026)
+        .iter()
+        .map(|f| (f.id, f.location.field))
+        .collect();
+    assert_eq!(
+        resolved,
+        vec![
+            ("time.no-date", Field::UpdateChanges),
+            ("time.no-offset", Field::UpdateChanges)
+        ]
+    );
+    d.update.changes = "we corrected the configuration, and e-mail is arriving again".into();
+    let fixed = check(&d, &Tzdb2026);
+    assert!(fixed.is_empty(), "update 3:\n{}", describe(&fixed));
+}
+
+#[test]
+fn dyndns_own_promise_is_flagged_in_the_prevention_field() {
+    let mut draft = dyndns();
+    draft.prevention =
+        "are working to ensure that this type of misconfiguration cannot happen again".into();
+    let findings = check(&draft, &Tzdb2026);
+    let promise: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.family == Family::VaguePromise)
+        .collect();
+    assert_eq!(promise.len(), 1, "{}", describe(&findings));
+    assert_eq!(promise[0].id, "vague-promise.working-to");
+    assert_eq!(promise[0].location.field, Field::Prevention);
+    assert_eq!(
+        &draft.prevention[promise[0].location.range.clone()],
+        "working to ensure"
+    );
+    // Only that: the rest of the DynDNS notice stays clean.
+    assert_eq!(findings.len(), 1, "{}", describe(&findings));
+}
+
+/// Candor's own times pass its own time rules in every zone it can show:
+/// every zone of tzdb 2026f, in northern winter and summer.
+#[test]
+fn candor_times_pass_in_every_zone() {
+    let db = jiff::tz::TimeZoneDatabase::bundled();
+    let mut failures = Vec::new();
+    let mut zones = 0;
+    for name in db.available() {
+        let zone = name.as_str().to_string();
+        zones += 1;
+        for month in [1, 7] {
+            let mut draft = dyndns();
+            draft.window.start = at(2026, month, 14, 17, 5, &zone);
+            draft.window.end = at(2026, month, 14, 19, 55, &zone);
+            draft.audience_zones = vec![zone.clone(), "UTC".into()];
+            let findings = check(&draft, &Tzdb2026);
+            if !findings.is_empty() {
+                failures.push(format!("{zone} in month {month}:\n{}", describe(&findings)));
+            }
+        }
+    }
+    assert!(zones > 400, "only {zones} zones");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// The labelled corpus
+
+struct Labelled {
+    line: usize,
+    sentence: String,
+    expected: Vec<Family>,
+}
+
+fn corpus() -> Vec<Labelled> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/candor_corpus.tsv");
+    let text = std::fs::read_to_string(&path).expect("read tests/candor_corpus.tsv");
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "line {}: sentence, expected, source", i + 1);
+        assert!(
+            !cols[2].trim().is_empty(),
+            "line {}: every sentence needs a source",
+            i + 1
+        );
+        let expected = if cols[1] == "honest" {
+            Vec::new()
+        } else {
+            cols[1]
+                .split('+')
+                .map(|name| {
+                    Family::from_name(name)
+                        .unwrap_or_else(|| panic!("line {}: unknown family {name:?}", i + 1))
+                })
+                .collect()
+        };
+        out.push(Labelled {
+            line: i + 1,
+            sentence: cols[0].to_string(),
+            expected,
+        });
+    }
+    out
+}
+
+#[test]
+fn corpus_precision_and_recall() {
+    let corpus = corpus();
+    assert!(
+        corpus.len() >= 150,
+        "the corpus needs at least 150 sentences"
+    );
+    let mut tp = std::collections::BTreeMap::<Family, usize>::new();
+    let mut fp = tp.clone();
+    let mut fn_ = tp.clone();
+    let mut false_alarms = Vec::new();
+    let mut misses = Vec::new();
+    for item in &corpus {
+        let findings = check_text(&item.sentence, &Tzdb2026);
+        let mut found: Vec<Family> = findings.iter().map(|f| f.family).collect();
+        found.sort();
+        found.dedup();
+        for family in &found {
+            if item.expected.contains(family) {
+                *tp.entry(*family).or_default() += 1;
+            } else {
+                *fp.entry(*family).or_default() += 1;
+                false_alarms.push(format!(
+                    "line {}: {:?} flagged {}:\n{}",
+                    item.line,
+                    item.sentence,
+                    family.name(),
+                    describe(&findings)
+                ));
+            }
+        }
+        for family in &item.expected {
+            if !found.contains(family) {
+                *fn_.entry(*family).or_default() += 1;
+                misses.push(format!(
+                    "line {}: {:?} missed {}",
+                    item.line,
+                    item.sentence,
+                    family.name()
+                ));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| {
+        if a + b == 0 {
+            1.0
+        } else {
+            a as f64 / (a + b) as f64
+        }
+    };
+    println!(
+        "\n{:<16} {:>4} {:>4} {:>4} {:>9} {:>7}",
+        "family", "tp", "fp", "fn", "precision", "recall"
+    );
+    let (mut all_tp, mut all_fp, mut all_fn) = (0, 0, 0);
+    for family in FAMILIES.iter().filter(|f| **f != Family::MissingFact) {
+        let (t, p, n) = (
+            tp.get(family).copied().unwrap_or(0),
+            fp.get(family).copied().unwrap_or(0),
+            fn_.get(family).copied().unwrap_or(0),
+        );
+        all_tp += t;
+        all_fp += p;
+        all_fn += n;
+        println!(
+            "{:<16} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+            family.name(),
+            t,
+            p,
+            n,
+            ratio(t, p),
+            ratio(t, n)
+        );
+    }
+    let (precision, recall) = (ratio(all_tp, all_fp), ratio(all_tp, all_fn));
+    println!(
+        "{:<16} {:>4} {:>4} {:>4} {:>9.3} {:>7.3}",
+        "overall", all_tp, all_fp, all_fn, precision, recall
+    );
+    let honest = corpus.iter().filter(|c| c.expected.is_empty()).count();
+    println!("{} sentences, {} honest\n", corpus.len(), honest);
+    for m in &misses {
+        println!("MISS {m}");
+    }
+    for f in &false_alarms {
+        println!("FALSE {f}");
+    }
+
+    let honest_alarms: Vec<&String> = false_alarms
+        .iter()
+        .filter(|a| {
+            corpus
+                .iter()
+                .any(|c| c.expected.is_empty() && a.starts_with(&format!("line {}:", c.line)))
+        })
+        .collect();
+    assert!(
+        honest_alarms.is_empty(),
+        "a false alarm on an honest sentence is a bug:\n{}",
+        honest_alarms
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    assert!(
+        precision >= 0.9,
+        "overall precision {precision:.3} is below 0.9"
+    );
+    assert!(recall >= 0.9, "overall recall {recall:.3} is below 0.9");
+}
+
+// ---------------------------------------------------------------------------
+// Each word rule: a sentence that trips it, and a near miss that must not.
+
+const RULE_CASES: &[(&str, &str, &str)] = &[
+    ("non-apology.inconvenience", "We apologise for any inconvenience.", "We are sorry that you could not log in."),
+    ("non-apology.any", "We are sorry for any delay.", "We are sorry for the delay."),
+    ("non-apology.if", "We are sorry if you were affected.", "We are sorry that you were affected."),
+    ("non-apology.may-have-caused", "We are sorry for the trouble this may have caused.", "This may have caused a second charge, which we have refunded."),
+    ("non-apology.regret", "We regret the disruption.", "We are sorry for the disruption."),
+    ("minimising.some-may", "Some users may see errors.", "Some searches failed."),
+    ("minimising.may-experience", "You may experience slow pages.", "You may re-send your message now."),
+    ("minimising.small-number", "A small number of customers could not pay.", "A small share of traffic gets each change first."),
+    ("minimising.intermittent", "Payments failed intermittently.", "1 in 5 payments failed."),
+    ("minimising.brief", "The site was briefly down.", "The site was down for 40 minutes."),
+    ("minimising.minor", "A minor fault stopped logins.", "A fault stopped logins."),
+    ("minimising.slight", "Pages were slightly slower.", "Pages took 8 seconds instead of 1."),
+    ("minimising.euphemism", "We saw elevated error rates.", "1 in 3 pages failed to load."),
+    ("minimising.issues", "Customers are experiencing issues with login.", "Customers cannot log in."),
+    ("minimising.appears", "It appears that mail was delayed.", "Mail was delayed by two hours."),
+    ("hidden-actor.mistakes-were-made", "Mistakes were made.", "We made mistakes."),
+    ("hidden-actor.mistakes-were-made", "This was caused by an issue during maintenance.", "This was caused by an error we made during maintenance."),
+    ("hidden-actor.passive-loss", "E-mail was lost.", "No e-mail was lost."),
+    ("hidden-actor.passive-loss", "Your files were deleted.", "Your files were deleted because we ran the wrong script."),
+    ("supplier-blame.supplier", "Our hosting provider had an outage.", "Our hosting provider had an outage, and relying on one provider was our decision."),
+    ("supplier-blame.beyond-control", "This was beyond our control.", "This was our fault."),
+    ("time.relative", "Mail stopped working today.", "Mail stopped working on Wednesday 7 December 2005."),
+    ("time.recently", "We recently changed our mail server.", "We changed our mail server on 7 December 2005."),
+    ("time.duration", "The site was down for a short time.", "The site was down for 40 minutes."),
+    ("time.soon", "We will post an update soon.", "We will tell you as soon as we know the cause."),
+    ("time.asap", "We will fix it as soon as possible.", "We will fix it by 18:00 UTC (UTC+00:00) on Monday 6 April 2026."),
+    ("time.midnight", "Maintenance starts at midnight.", "Maintenance starts at 00:00 UTC (UTC+00:00) on Monday 6 April 2026."),
+    ("time.midnight", "Maintenance starts at 12 a.m. UTC on Monday 6 April 2026.", "Maintenance starts at 12:00 UTC on Monday 6 April 2026."),
+    ("time.no-date", "Mail stopped at 17:05 EST (UTC-05:00).", "Mail stopped at 17:05 EST (UTC-05:00) on Wednesday 7 December 2005."),
+    ("time.no-zone", "Mail stopped at 17:05 on Wednesday 7 December 2005.", "Mail stopped at 17:05 UTC on Wednesday 7 December 2005."),
+    ("time.no-offset", "Mail stopped at 17:05 EST on Wednesday 7 December 2005.", "Mail stopped at 17:05 EST (UTC-05:00) on Wednesday 7 December 2005."),
+    ("time.no-offset", "Mail stopped at 5 p.m. Eastern time on 7 December 2005.", "Mail stopped at 5 p.m. (UTC-05:00) on 7 December 2005."),
+    ("time.wrong-zone-name", "Mail stopped at 17:05 EST (UTC-05:00) on Tuesday 14 July 2026.", "Mail stopped at 17:05 EDT (UTC-04:00) on Tuesday 14 July 2026."),
+    ("time.wrong-zone-name", "Mail stopped at 09:00 CEST (UTC+02:00) on 10 January 2026.", "Mail stopped at 09:00 CET (UTC+01:00) on 10 January 2026."),
+    ("time.offset-mismatch", "Mail stopped at 17:05 EST (UTC-04:00) on Wednesday 7 December 2005.", "Mail stopped at 17:05 EST (UTC-05:00) on Wednesday 7 December 2005."),
+    ("vague-promise.working-to", "We are working to ensure this cannot happen again.", "We are working to restore service."),
+    ("vague-promise.committed", "We are committed to reliability.", "We committed a fix to our code on 7 December 2005."),
+    ("vague-promise.take-steps", "We are taking steps to prevent this.", "We took the site offline for 18 hours."),
+    ("vague-promise.never-again", "We will make sure it never happens again.", "An alarm now pages us if it happens again."),
+    ("vague-promise.monitor", "We will continue to monitor the situation.", "We will post the next update by 15:00 UTC (UTC+00:00) on Monday 6 April 2026."),
+    ("vague-promise.review", "We are reviewing our processes.", "We will publish our review by Friday 11 June 2021."),
+    ("commercialese.be-advised", "Please be advised that mail is down.", "Mail is down."),
+    ("commercialese.seriously", "We take your privacy very seriously.", "This was a serious failure."),
+    ("commercialese.abundance-of-caution", "Out of an abundance of caution, we reset passwords.", "We reset every password because we cannot tell which were read."),
+    ("commercialese.at-this-time", "We do not know the cause at this time.", "We do not know the cause yet."),
+    ("commercialese.patience", "Thank you for your patience.", "Thank you for telling us about the problem."),
+    ("commercialese.reassurance", "Rest assured, your data is safe.", "Your data is safe: it never left our servers."),
+    ("jargon.term", "We saw high latency.", "Pages were slow."),
+    ("jargon.error-code", "Customers saw HTTP 503 errors.", "We lost 500 e-mails."),
+    ("jargon.error-code", "Requests failed with ERR_CONNECTION_RESET.", "Requests failed with an error page."),
+    ("jargon.ticket", "See INC-4521 for details.", "See our status page for details."),
+    ("jargon.internal-name", "The server db-prod-03 failed.", "Our main database server failed."),
+    ("reading.long-sentence",
+     "We changed the settings on our mail server during routine maintenance on Wednesday and that change stopped every e-mail sent to our support, billing and sales addresses from arriving.",
+     "We changed the settings on our mail server. That change stopped every e-mail to our support, billing and sales addresses."),
+];
+
+#[test]
+fn each_rule_trips_on_its_case_and_not_on_its_near_miss() {
+    for (id, hit, near_miss) in RULE_CASES {
+        assert!(
+            ids(hit).contains(id),
+            "{id} should trip on {hit:?}, found {:?}",
+            ids(hit)
+        );
+        assert!(
+            !ids(near_miss).contains(id),
+            "{id} should not trip on {near_miss:?}, found {:?}",
+            ids(near_miss)
+        );
+    }
+}
+
+#[test]
+fn every_rule_has_a_test() {
+    let rules = catalogue().expect("the rules parse");
+    let tested: Vec<&str> = RULE_CASES
+        .iter()
+        .map(|(id, _, _)| *id)
+        .chain(MISSING_CASES.iter().map(|(id, _)| *id))
+        .chain(["reading.grade"])
+        .collect();
+    for rule in &rules {
+        assert!(tested.contains(&rule.id), "rule {} has no test", rule.id);
+        assert!(
+            !rule.source.is_empty() || rule.phrases.iter().all(|(_, source)| !source.is_empty()),
+            "rule {} needs a source",
+            rule.id
+        );
+    }
+    for family in FAMILIES {
+        assert!(
+            rules.iter().any(|r| r.family == family),
+            "no rule in {family:?}"
+        );
+    }
+}
+
+#[test]
+fn findings_point_at_the_words_they_quote() {
+    let text = "Earlier today, we apologise for any inconvenience. Mistakes were made.";
+    for f in check_text(text, &Tzdb2026) {
+        assert_eq!(&text[f.location.range.clone()], f.excerpt, "{}", f.id);
+        assert_eq!(f.location.field, Field::Notice);
+        assert!(
+            !f.message.contains('\n') && !f.message.contains('{'),
+            "{}",
+            f.message
+        );
+        assert!(!f.suggestion.is_empty() && !f.why.is_empty());
+    }
+}
+
+#[test]
+fn the_same_words_get_one_finding_per_family() {
+    let found = ids("We apologise for any inconvenience this may have caused.");
+    let apologies = found
+        .iter()
+        .filter(|id| id.starts_with("non-apology."))
+        .count();
+    assert!(apologies >= 1, "{found:?}");
+    let findings = check_text("We apologise for any inconvenience.", &Tzdb2026);
+    for (i, a) in findings.iter().enumerate() {
+        for b in &findings[i + 1..] {
+            let overlap = a.location.range.start < b.location.range.end
+                && b.location.range.start < a.location.range.end;
+            assert!(
+                !(overlap && a.family == b.family),
+                "{} and {} overlap",
+                a.id,
+                b.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_wrong_zone_name_says_what_was_in_force() {
+    let f = check_text(
+        "Mail stopped at 17:05 EST (UTC-05:00) on Tuesday 14 July 2026.",
+        &Tzdb2026,
+    );
+    let wrong = f
+        .iter()
+        .find(|f| f.id == "time.wrong-zone-name")
+        .expect("flagged");
+    assert!(
+        wrong.message.contains("EDT (UTC-04:00)"),
+        "{}",
+        wrong.message
+    );
+    assert!(wrong.message.contains("New York"), "{}", wrong.message);
+}
+
+// ---------------------------------------------------------------------------
+// Missing facts: each one removed from the clean DynDNS draft.
+
+/// Takes one fact out of a draft.
+type Remove = fn(&mut Draft);
+
+const MISSING_CASES: &[(&str, Remove)] = &[
+    ("missing.what-happened", |d| d.what_happened = " ".into()),
+    ("missing.who", |d| d.who_affected.clear()),
+    ("missing.start", |d| d.window.start.time = None),
+    ("missing.end", |d| d.window.end_state = EndState::NotSaid),
+    ("missing.end", |d| d.window.end.date = None),
+    ("missing.next-update", |d| {
+        d.window.end_state = EndState::Ongoing
+    }),
+    ("missing.data-loss", |d| d.data_loss = DataLoss::NotSaid),
+    ("missing.recovery", |d| d.recovery = Recovery::NotSaid),
+    ("missing.action", |d| d.actions = ReaderActions::NotSaid),
+    ("missing.action", |d| d.action_list.clear()),
+    ("missing.cause", |d| d.cause_state = CauseState::NotSaid),
+    ("missing.cause", |d| d.cause.clear()),
+    ("missing.prevention", |d| {
+        d.prevention.clear();
+        d.detection.clear();
+    }),
+    ("missing.apology", |d| d.apology.clear()),
+    ("missing.sorry", |d| {
+        d.apology = "You wrote to us and we lost your message.".into()
+    }),
+    ("missing.contact", |d| d.sender.contact.clear()),
+];
+
+#[test]
+fn each_missing_fact_is_found_alone() {
+    for (id, remove) in MISSING_CASES {
+        let mut draft = dyndns();
+        remove(&mut draft);
+        let findings = check(&draft, &Tzdb2026);
+        let missing: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.family == Family::MissingFact)
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(missing, vec![*id], "{}", describe(&findings));
+    }
+}
+
+#[test]
+fn missing_facts_have_near_misses_that_pass() {
+    let near_misses: [Remove; 5] = [
+        // Still ongoing, with a next update: no end needed.
+        |d| {
+            d.window.end_state = EndState::Ongoing;
+            d.window.next_update = at(2005, 12, 7, 21, 0, "America/New_York");
+        },
+        // "We do not know yet" is an answer.
+        |d| d.cause_state = CauseState::NotKnownYet,
+        |d| d.data_loss = DataLoss::NotKnownYet,
+        // Nothing to do, said so.
+        |d| d.actions = ReaderActions::Nothing,
+        // Catching it sooner counts as prevention.
+        |d| d.prevention.clear(),
+    ];
+    for change in near_misses {
+        let mut draft = dyndns();
+        change(&mut draft);
+        let findings = check(&draft, &Tzdb2026);
+        assert!(findings.is_empty(), "{}", describe(&findings));
+    }
+}
+
+#[test]
+fn a_half_entered_start_says_what_is_wrong() {
+    let mut draft = dyndns();
+    draft.window.start.date = None;
+    let f = check(&draft, &Tzdb2026);
+    let start = f
+        .iter()
+        .find(|f| f.id == "missing.start")
+        .expect("missing start");
+    assert!(
+        start
+            .suggestion
+            .contains("Enter the date as well as the time."),
+        "{}",
+        start.suggestion
+    );
+    assert_eq!(start.location.field, Field::Start);
+}
+
+// ---------------------------------------------------------------------------
+// The draft as a whole: fields, the notice, dismissals.
+
+#[test]
+fn a_hedge_in_a_field_is_reported_there_and_not_again_in_the_notice() {
+    let mut draft = dyndns();
+    draft.impact = "Some users may have experienced a brief delay".into();
+    let findings = check(&draft, &Tzdb2026);
+    assert!(!findings.is_empty());
+    for f in &findings {
+        assert_eq!(f.location.field, Field::Impact, "{}", describe(&findings));
+        assert_eq!(&draft.impact[f.location.range.clone()], f.excerpt);
+    }
+}
+
+#[test]
+fn a_time_in_an_action_without_date_or_offset_is_flagged_in_the_action() {
+    let mut draft = dyndns();
+    draft.action_list[0] = Action {
+        text: "re-send anything you sent between 17:05 and 19:55".into(),
+        during_window: false,
+    };
+    let findings = check(&draft, &Tzdb2026);
+    let ids: Vec<(&str, Field)> = findings.iter().map(|f| (f.id, f.location.field)).collect();
+    assert!(ids.contains(&("time.no-zone", Field::Action(0))), "{ids:?}");
+    assert!(ids.contains(&("time.no-date", Field::Action(0))), "{ids:?}");
+    assert!(
+        ids.iter().all(|(_, field)| *field == Field::Action(0)),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn candor_own_loss_sentence_owns_the_loss() {
+    // Nothing the author wrote owns the failure here. Candor's own sentence
+    // about the data ("We lost some of your data.") is in the active voice,
+    // so the notice body never hides who lost it.
+    let mut draft = dyndns();
+    draft.cause = "the disk at our hosting provider failed".into();
+    draft.apology = "We are sorry.".into();
+    draft.what_happened = "nobody could send us e-mail".into();
+    let body = notice::forms(&draft, &Tzdb2026).email.body;
+    assert!(body.contains("We lost some of your data."), "{body}");
+    let findings = check(&draft, &Tzdb2026);
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.id == "hidden-actor.passive-loss" && f.location.field == Field::Notice),
+        "{:?}",
+        findings
+            .iter()
+            .map(|f| (f.id, f.location.field))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_dense_notice_gets_a_reading_grade_finding() {
+    let mut draft = dyndns();
+    draft.impact =
+        "Consequently, organisational communications experienced considerable unavailability, \
+                    necessitating comprehensive retransmission"
+            .into();
+    draft.fix = "Remediation activities subsequently reestablished operational continuity".into();
+    let findings = check(&draft, &Tzdb2026);
+    assert!(
+        findings.iter().any(|f| f.id == "reading.grade"),
+        "{}",
+        describe(&findings)
+    );
+    let body = notice::forms(&dyndns(), &Tzdb2026).email.body;
+    assert!(reading_grade(&body) <= 7.0, "{}", reading_grade(&body));
+}
+
+#[test]
+fn a_dismissed_finding_stays_dismissed_while_the_author_types() {
+    let mut draft = dyndns();
+    draft.impact = "The delay was brief".into();
+    let findings = check(&draft, &Tzdb2026);
+    let brief = findings
+        .iter()
+        .find(|f| f.id == "minimising.brief")
+        .expect("flagged");
+    let key = brief.dismissal_key();
+    assert_eq!(key, "minimising.brief@impact:brief");
+    // More text before it moves its range, not its key.
+    draft.impact = "For everyone, the delay was brief".into();
+    let left = check_dismissing(&draft, &Tzdb2026, std::slice::from_ref(&key));
+    assert!(
+        left.iter().all(|f| f.id != "minimising.brief"),
+        "{}",
+        describe(&left)
+    );
+    // A missing fact's key is its rule and field.
+    let mut empty = dyndns();
+    empty.sender.contact.clear();
+    let missing = check(&empty, &Tzdb2026);
+    assert_eq!(missing[0].dismissal_key(), "missing.contact@contact");
+}
+
+#[test]
+fn utf16_ranges_for_the_browser() {
+    use candor::candor::utf16_range;
+    let text = "Café 😀: mistakes were made.";
+    let f = check_text(text, &Tzdb2026);
+    let hit = f
+        .iter()
+        .find(|f| f.id == "hidden-actor.mistakes-were-made")
+        .expect("flagged");
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let r = utf16_range(text, hit.location.range.clone());
+    assert_eq!(String::from_utf16_lossy(&units[r]), hit.excerpt);
+}
+
+// ---------------------------------------------------------------------------
+// Any text at all: no panic, and every range is a real slice of its text.
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn any_text_is_checked_without_panic(text in "\\PC{0,200}") {
+        for f in check_text(&text, &Tzdb2026) {
+            let slice = text.get(f.location.range.clone());
+            proptest::prop_assert_eq!(slice, Some(f.excerpt.as_str()));
+        }
+        let _ = reading_grade(&text);
+    }
+
+    #[test]
+    fn words_and_times_in_any_order(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "17:05", "EST", "(UTC-05:00)", "UTC", "on", "7", "December", "2005", "12", "a.m.",
+            "p.m.", "-", "–", "today", "sorry", "any", "inconvenience", "we", "lost", "was",
+            "é", "😀", ".", "\n", "db-prod-03", "INC-4521", "0x1F", "utc+1é1", "“", "”",
+        ]),
+        0..40,
+    )) {
+        let text = words.join(" ");
+        for f in check_text(&text, &Tzdb2026) {
+            proptest::prop_assert_eq!(text.get(f.location.range.clone()), Some(f.excerpt.as_str()));
+        }
+        let mut draft = dyndns();
+        draft.impact = text.clone();
+        draft.action_list[0].text = text.clone();
+        for f in check(&draft, &Tzdb2026) {
+            let source = match f.location.field {
+                Field::Impact => draft.impact.as_str(),
+                Field::Action(_) => draft.action_list[0].text.as_str(),
+                _ => continue,
+            };
+            proptest::prop_assert!(source.get(f.location.range.clone()).is_some());
+        }
+    }
+}
