@@ -1,10 +1,12 @@
 # Candor's two everyday commands, plus the pieces they are made of.
 #   make serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   make test    install what is missing, then every test layer in order
+#   make bench   speed and size beside reference pages, and share-link sizes
+#   make fuzz    fuzz the share-link decoder for ten minutes (FUZZ_SECONDS=600)
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: serve test tools test-tools release size bench clean
+.PHONY: serve test tools test-tools release size bench bench-links fuzz clean
 
 serve: tools
 	@echo "Candor: building and serving on http://127.0.0.1:8080 (Ctrl+C stops it)"
@@ -26,9 +28,23 @@ size: release
 	@scripts/size.sh
 
 # Speed and size beside two reference pages, in one run; prints the table.
-bench: release
+# Share-link sizes first: a table, and a failure when a size goal is missed.
+bench: release bench-links
 	cd tests/bench/anchors/leptos-bare && trunk build --release
 	node tests/e2e/bench.mjs
+
+# Candor's share links beside deflate-JSON and lz-string, on the reference
+# drafts in tests/fixtures/share/.
+bench-links:
+	cd tests/bench && npm ci --no-audit --no-fund --silent && node link_sizes.mjs
+
+# The share-link decoder under libFuzzer (nightly Rust and cargo-fuzz):
+# no panic, no allocation over 2 MB, and every draft it opens opens again.
+FUZZ_SECONDS ?= 600
+fuzz:
+	@mkdir -p fuzz/corpus/decode
+	cargo +nightly fuzz run decode fuzz/corpus/decode fuzz/seeds/decode -- \
+		-max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=2 -print_final_stats=1
 
 clean:
 	cargo clean

@@ -7,6 +7,7 @@
 pub mod candor;
 pub mod model;
 pub mod notice;
+pub mod share;
 pub mod steps;
 pub mod store;
 pub mod time;

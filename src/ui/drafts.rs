@@ -398,6 +398,49 @@ impl Session {
         self.refresh();
     }
 
+    /// Opens a draft that arrived in a link: stored as a new local draft
+    /// named as shared, or, when the same draft is already here, that one
+    /// is opened instead. Never writes over a stored draft.
+    pub fn open_shared(self, mut shared: Draft, zone: &str) {
+        if self.unsaved() {
+            self.save_now();
+        }
+        let existing = self
+            .drafts
+            .try_update_value(|d| d.open(&shared.id))
+            .and_then(Result::ok);
+        if let Some(opened) = existing {
+            let mut mine = opened.draft.clone();
+            mine.dismissed_findings.clear();
+            if mine == shared {
+                self.open(&shared.id);
+                self.news.set(format!(
+                    "This shared draft is already here as “{}”, so Candor opened it.",
+                    opened.title
+                ));
+                return;
+            }
+            // Same draft, different content: keep both, theirs as a new one.
+            let fresh = self
+                .drafts
+                .try_update_value(|d| d.new_draft(zone, now_ms()))
+                .map(|d| d.id)
+                .unwrap_or_default();
+            shared.id = fresh;
+        }
+        self.draft.set(shared);
+        self.step.set(Step::Check);
+        self.save_now();
+        let id = self.draft.with_untracked(|d| d.id.clone());
+        let title = crate::store::title_from_incident(
+            &self.draft.with_untracked(|d| d.what_happened.clone()),
+        );
+        self.rename(&id, &format!("{title} (shared)"));
+        self.news.set(format!(
+            "Opened the shared draft and saved it here as “{title} (shared)”."
+        ));
+    }
+
     pub fn status_text(self) -> String {
         self.status.with(|s| s.text(local_offset_seconds()))
     }

@@ -104,11 +104,43 @@ pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
 }
 
+/// A draft that arrived in the address (a share link) is opened and saved
+/// here; a bad link gets one sentence and changes nothing stored. Either
+/// way the link leaves the address bar, so a reload does not open it twice.
+fn open_link(session: Session, zone: &str) {
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
+    if hash.len() <= 1 {
+        return;
+    }
+    match crate::share::decode(&hash) {
+        Ok(draft) => session.open_shared(draft, zone),
+        Err(error) => session.warnings.update(|w| {
+            w.push(format!("{error} No draft stored here was changed."));
+        }),
+    }
+    let clean = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&clean));
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let zone = browser_zone().unwrap_or_else(|| "UTC".to_string());
     let session = Session::start(&zone);
     session.autosave();
+    open_link(session, &zone);
+    // A link pasted into the address bar of an open Candor changes only the
+    // part after "#": the page does not reload, so listen for it.
+    let zone_for_links = zone.clone();
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
+        open_link(session, &zone_for_links)
+    });
     let draft = session.draft;
     let step = session.step;
     let show_drafts = RwSignal::new(false);

@@ -308,6 +308,7 @@ pub fn CheckStep(
             }}
         </div>
         <p class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
+        <ShareLink draft />
     }
 }
 
@@ -369,6 +370,78 @@ fn Findings(
                     <button type="button" class="link" on:click=move |_| draft.update(|d| d.dismissed_findings.clear())>"Show them again"</button>
                 </p>
             })}
+        </section>
+    }
+}
+
+/// "Share this draft": a link that carries the whole draft after the `#`.
+#[component]
+fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
+    let location = window().location();
+    let address = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    );
+    let address_chars = address.chars().count();
+    let fragment = Memo::new(move |_| draft.with(crate::share::encode));
+    let link = Signal::derive(move || format!("{address}#{}", fragment.get()));
+    let size = Memo::new(move |_| draft.with(crate::share::link_report));
+    let status = RwSignal::new(String::new());
+    let can_share = js_sys::Reflect::has(&js_sys::global(), &"navigator".into()).unwrap_or(false)
+        && js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+            .ok()
+            .map(|n| js_sys::Reflect::has(&n, &"share".into()).unwrap_or(false))
+            .unwrap_or(false);
+    view! {
+        <section class="share" aria-labelledby="share-title">
+            <h2 id="share-title">"Share this draft for review"</h2>
+            <p class="hint">
+                "The whole draft is inside the link, after the “#”. Browsers never send that part to a server, "
+                "so the draft reaches no server, not even the one that serves Candor."
+            </p>
+            <label for="share-link">"Link to this draft"</label>
+            <input id="share-link" type="text" readonly prop:value=move || link.get() aria-describedby="share-size" />
+            <p id="share-size" class="hint" class:problem=move || size.with(|s| s.over_warning)>
+                {move || size.with(|s| s.sentence(address_chars))}
+            </p>
+            <div class="copy-buttons">
+                <button type="button" class="primary" on:click=move |_| {
+                    let text = link.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        match clipboard::copy_text(&text).await {
+                            Ok(()) => status.set(copy::copied("the link", &text)),
+                            Err(why) => {
+                                if let Some(input) = document()
+                                    .get_element_by_id("share-link")
+                                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+                                {
+                                    let _ = input.focus();
+                                    input.select();
+                                }
+                                status.set(copy::not_copied("the link", &why.to_string()).replace("in the box above", "in the link box"));
+                            }
+                        }
+                    });
+                }>"Copy the link"</button>
+                {can_share.then(|| view! {
+                    <button type="button" class="secondary" on:click=move |_| {
+                        let data = js_sys::Object::new();
+                        let _ = js_sys::Reflect::set(&data, &"title".into(), &"Candor draft".into());
+                        let _ = js_sys::Reflect::set(&data, &"url".into(), &link.get_untracked().into());
+                        let navigator = js_sys::Reflect::get(&js_sys::global(), &"navigator".into()).unwrap_or_default();
+                        if let Some(share) = js_sys::Reflect::get(&navigator, &"share".into())
+                            .ok()
+                            .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
+                        {
+                            if share.call1(&navigator, &data).is_err() {
+                                status.set("The browser did not open its share menu. Copy the link instead.".into());
+                            }
+                        }
+                    }>"Share with another app"</button>
+                })}
+            </div>
+            <p class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
 }

@@ -14,7 +14,7 @@ const PAYLOADS = [
   'x'.repeat(5000),
 ];
 
-test('hostile text in every field runs nothing and shows literally in every form', async ({ page, consoleErrors, cspViolations }) => {
+test('hostile text in every field runs nothing and shows literally in every form', async ({ page, browser, consoleErrors, cspViolations }) => {
   void cspViolations;
   let dialogs = 0;
   page.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
@@ -49,6 +49,19 @@ test('hostile text in every field runs nothing and shows literally in every form
   }
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
   expect(dialogs).toBe(0);
+
+  // The same draft through a share link, opened by someone else.
+  const link = await page.getByLabel('Link to this draft').inputValue();
+  const reviewer = await browser.newContext();
+  const other = await reviewer.newPage();
+  other.on('dialog', async (d) => { dialogs += 1; await d.dismiss(); });
+  await other.goto(link);
+  const shared = other.getByRole('region', { name: 'Notice preview' });
+  await expect(shared).toContainText('<img src=x onerror="window.__pwned = 2">');
+  await expect(shared.locator('script, img, svg, iframe, a, b')).toHaveCount(0);
+  expect(await other.evaluate(() => window.__pwned)).toBeUndefined();
+  expect(dialogs).toBe(0);
+  await reviewer.close();
   expect(await cspViolationsIn(page)).toEqual([]);
   expect(consoleErrors).toEqual([]);
 });
