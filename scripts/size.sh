@@ -14,3 +14,8 @@ for f in dist/*.wasm dist/*.js dist/*.css dist/*.html; do
   printf '%-40s %10d %10d\n' "$(basename "$f")" "$raw" "$gz"
 done
 awk -v t="$total" 'BEGIN { printf "%-40s %10s %10d  (%.1f KB)\n", "total transferred", "", t, t / 1024 }'
+
+# What zone handling costs: Candor carries no zone rules (they come from the
+# reader's browser, through Intl); it carries only the picker's place table.
+places=$(cat src/time/zones.tsv src/time/common-names.tsv | gzip -9 | wc -c)
+echo "zone rules compiled in: none (taken from the browser's Intl); zone picker's place data: $places bytes gzip"

@@ -21,6 +21,7 @@ mod pattern;
 mod readability;
 mod rules;
 mod text;
+mod timeline;
 mod times;
 
 use std::ops::Range;
@@ -31,6 +32,7 @@ use crate::time::ZoneRules;
 
 pub use readability::{reading_grade, syllables};
 pub use rules::RulesError;
+pub use timeline::timeline_findings;
 
 use pattern::Lists;
 use rules::{Rule, RuleSet};

@@ -235,3 +235,69 @@ fn a_draft_stored_before_updates_opens_as_a_single_notice() {
     );
     assert!(!e.body.contains("Update 1"));
 }
+
+// --- The candor check on updates -------------------------------------------
+
+fn timeline_ids(d: &Draft, now: i64) -> Vec<&'static str> {
+    candor::candor::timeline_findings(d, &Tzdb2026, now)
+        .into_iter()
+        .map(|f| f.id)
+        .collect()
+}
+
+/// 7 December 2005, 21:00 EST: after the promised 20:30 update.
+const LATE: i64 = 1_134_007_200;
+/// 7 December 2005, 20:00 EST: before it.
+const EARLY: i64 = 1_134_003_600;
+
+#[test]
+fn a_promised_update_that_is_late_is_flagged() {
+    let d = first_update();
+    assert_eq!(timeline_ids(&d, EARLY), Vec::<&str>::new());
+    let late = candor::candor::timeline_findings(&d, &Tzdb2026, LATE);
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].id, "update.next-update-passed");
+    assert!(
+        late[0]
+            .message
+            .contains("Wednesday 7 December 2005, 20:30 EST (UTC-05:00)"),
+        "{}",
+        late[0].message
+    );
+}
+
+#[test]
+fn resolved_without_an_end_time_is_flagged() {
+    let mut d = resolved_update();
+    assert_eq!(timeline_ids(&d, LATE), Vec::<&str>::new());
+    d.window.end.time = None;
+    assert_eq!(timeline_ids(&d, LATE), vec!["update.resolved-no-end"]);
+    d = resolved_update();
+    d.window.end_state = EndState::Ongoing;
+    assert!(timeline_ids(&d, EARLY).contains(&"update.resolved-no-end"));
+}
+
+#[test]
+fn a_phase_going_back_needs_a_word() {
+    let mut d = second_update();
+    d.post_update();
+    d.update.phase = Phase::Investigating;
+    d.update.published = at(2005, 12, 7, 20, 0, NY);
+    assert_eq!(timeline_ids(&d, EARLY), vec!["update.phase-backwards"]);
+    d.update.changes = "the fix did not hold; we are looking again".into();
+    assert_eq!(timeline_ids(&d, EARLY), Vec::<&str>::new());
+}
+
+#[test]
+fn changing_what_was_said_about_data_loss_must_be_said() {
+    let mut d = first_update();
+    d.data_loss = DataLoss::None;
+    d.post_update();
+    d.update.phase = Phase::Identified;
+    d.update.published = at(2005, 12, 7, 19, 50, NY);
+    d.data_loss = DataLoss::Some;
+    d.update.changes = "we found the cause".into();
+    assert_eq!(timeline_ids(&d, EARLY), vec!["update.data-loss-changed"]);
+    d.update.changes = "we found the cause, and we now know some e-mail was lost".into();
+    assert_eq!(timeline_ids(&d, EARLY), Vec::<&str>::new());
+}

@@ -151,7 +151,16 @@ pub fn App() -> impl IntoView {
         if step.get() != Step::Check {
             return Vec::new();
         }
-        draft.with(|d| crate::candor::check_dismissing(d, zones(), &d.dismissed_findings))
+        draft.with(|d| {
+            let mut all = crate::candor::check_dismissing(d, zones(), &d.dismissed_findings);
+            all.extend(
+                crate::candor::timeline_findings(d, zones(), now())
+                    .into_iter()
+                    .filter(|f| !d.dismissed_findings.contains(&f.dismissal_key())),
+            );
+            all.sort_by_key(|f| f.severity);
+            all
+        })
     });
     let flagged = Signal::derive(move || {
         findings.with(|all| {

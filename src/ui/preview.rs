@@ -307,7 +307,7 @@ pub fn CheckStep(
                     .collect_view()
             }}
         </div>
-        <p class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
+        <p id="copy-status" class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
         <ShareLink draft />
     }
 }
@@ -441,7 +441,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                     }>"Share with another app"</button>
                 })}
             </div>
-            <p class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
+            <p id="share-status" class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
 }

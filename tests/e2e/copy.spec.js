@@ -11,7 +11,7 @@ test('each form is copied and announced', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await openCandor(page);
   await toCheck(page);
-  const status = page.locator('.copy-status');
+  const status = page.locator('#copy-status');
 
   await page.getByRole('button', { name: 'Copy the subject' }).click();
   await expect(status).toHaveText(/^Copied the subject \(\d+ characters\)\.$/);
@@ -54,7 +54,7 @@ test('without the Clipboard API the text is selected and Ctrl+C is named', async
   await openCandor(page);
   await toCheck(page);
   await page.getByRole('button', { name: 'Copy the e-mail body' }).click();
-  await expect(page.locator('.copy-status')).toHaveText(
+  await expect(page.locator('#copy-status')).toHaveText(
     'Candor could not copy the e-mail body: this browser does not let web pages copy here. The text is selected in the box above: press Ctrl+C (Cmd+C on a Mac) to copy it.');
   const selected = await page.evaluate(() => {
     const area = document.getElementById('notice-text');

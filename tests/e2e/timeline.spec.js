@@ -31,6 +31,12 @@ test('an incident from investigating to resolved in three updates', async ({ pag
   await expect(preview).toContainText('Update 1: We are investigating. Sent Wednesday 7 December 2005, 19:30 EST (UTC-05:00).');
   await expect(preview).toContainText('We will send the next update by Wednesday 7 December 2005, 20:30 EST (UTC-05:00).');
 
+  // The promised time (in 2005) has long passed: the candor check says so.
+  await goTo(page, 'Check your notice');
+  await expect(page.getByRole('region', { name: 'What a reader will miss or distrust' }))
+    .toContainText('The next update was promised by Wednesday 7 December 2005, 20:30 EST (UTC-05:00), and that time has passed.');
+  await goTo(page, 'Is this one of a series of updates?');
+
   // Update 2: the cause is found.
   await page.getByRole('button', { name: 'I have sent update 1: start the next one' }).click();
   await page.getByRole('button', { name: 'Yes, start the next update' }).click();
