@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
-.PHONY: serve test tools test-tools release size bench bench-links fuzz clean
+.PHONY: serve test tools test-tools release size bench bench-links bench-candor fuzz clean
 
 serve: tools
 	@echo "Candor: building and serving on http://127.0.0.1:8080 (Ctrl+C stops it)"
@@ -29,9 +29,13 @@ size: release
 
 # Speed and size beside two reference pages, in one run; prints the table.
 # Share-link sizes first: a table, and a failure when a size goal is missed.
-bench: release bench-links
+bench: release bench-links bench-candor
 	cd tests/bench/anchors/leptos-bare && trunk build --release
 	node tests/e2e/bench.mjs
+
+# The candor check's precision and recall per rule family, on the corpus.
+bench-candor:
+	cargo test --test candor corpus_precision_and_recall -- --nocapture 2>/dev/null | sed -n '/^family/,/^overall/p'
 
 # Candor's share links beside deflate-JSON and lz-string, on the reference
 # drafts in tests/fixtures/share/.
