@@ -9,54 +9,10 @@ use candor::candor::{
     catalogue, check, check_dismissing, check_text, reading_grade, Family, Field, Finding, FAMILIES,
 };
 use candor::model::{
-    Action, CauseState, DataLoss, Draft, EndState, Phase, Preset, ReaderActions, Recovery, Sender,
-    WallTime, Window,
+    Action, CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery,
 };
 use candor::notice::{self, presets};
-use common::{at, dyndns, Tzdb2026};
-
-/// A complete draft for a preset, from the preset's own example answers
-/// (as in notice_golden.rs).
-fn preset_draft(preset: Preset) -> Draft {
-    let ex = presets::examples(Some(preset));
-    let zone = "Europe/London";
-    let draft = Draft {
-        id: format!("{preset:?}"),
-        sender: Sender {
-            organisation: "Example Ltd".into(),
-            signature: "The Example support team".into(),
-            contact: "https://status.example.com".into(),
-        },
-        what_happened: ex.what_happened.into(),
-        affected_services: ex.affected_services.into(),
-        who_affected: ex.who_affected.into(),
-        window: Window {
-            start: at(2026, 3, 29, 0, 40, zone),
-            end_state: EndState::Ended,
-            end: at(2026, 3, 29, 3, 10, zone),
-            next_update: WallTime::in_zone(zone),
-        },
-        impact: ex.impact.into(),
-        data_loss: DataLoss::None,
-        actions: ReaderActions::Nothing,
-        cause_state: CauseState::Known,
-        cause: ex.cause.into(),
-        fix: ex.fix.into(),
-        prevention: ex.prevention.into(),
-        detection: ex.detection.into(),
-        audience_zones: vec![
-            zone.into(),
-            "America/New_York".into(),
-            "Asia/Kolkata".into(),
-        ],
-        ..Draft::default()
-    };
-    let mut draft = presets::replace(preset, &draft);
-    if draft.actions == ReaderActions::NotSaid {
-        draft.actions = ReaderActions::Nothing;
-    }
-    draft
-}
+use common::{at, dyndns, preset_draft, Tzdb2026};
 
 fn describe(findings: &[Finding]) -> String {
     findings

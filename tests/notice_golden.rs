@@ -4,54 +4,9 @@
 
 mod common;
 
-use candor::model::{
-    CauseState, DataLoss, Draft, EndState, Preset, ReaderActions, Sender, WallTime, Window,
-};
+use candor::model::{Draft, EndState, Preset};
 use candor::notice::{self, presets};
-use common::{at, check_golden, dyndns, Tzdb2026};
-
-/// A complete draft for a preset, made from the preset's own example answers.
-fn preset_draft(preset: Preset) -> Draft {
-    let ex = presets::examples(Some(preset));
-    let zone = "Europe/London";
-    let draft = Draft {
-        id: format!("{preset:?}"),
-        sender: Sender {
-            organisation: "Example Ltd".into(),
-            signature: "The Example support team".into(),
-            contact: "https://status.example.com".into(),
-        },
-        what_happened: ex.what_happened.into(),
-        affected_services: ex.affected_services.into(),
-        who_affected: ex.who_affected.into(),
-        window: Window {
-            start: at(2026, 3, 29, 0, 40, zone),
-            end_state: EndState::Ended,
-            end: at(2026, 3, 29, 3, 10, zone),
-            next_update: WallTime::in_zone(zone),
-        },
-        impact: ex.impact.into(),
-        data_loss: DataLoss::None,
-        actions: ReaderActions::Nothing,
-        cause_state: CauseState::Known,
-        cause: ex.cause.into(),
-        fix: ex.fix.into(),
-        prevention: ex.prevention.into(),
-        detection: ex.detection.into(),
-        audience_zones: vec![
-            zone.into(),
-            "America/New_York".into(),
-            "Asia/Kolkata".into(),
-        ],
-        ..Draft::default()
-    };
-    // The preset's own reader action, where it has one; else "nothing to do".
-    let mut draft = presets::replace(preset, &draft);
-    if draft.actions == ReaderActions::NotSaid {
-        draft.actions = ReaderActions::Nothing;
-    }
-    draft
-}
+use common::{at, check_golden, dyndns, preset_draft, Tzdb2026};
 
 fn check_all_forms(stem: &str, draft: &Draft) {
     let forms = notice::forms(draft, &Tzdb2026);

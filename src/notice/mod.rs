@@ -175,17 +175,7 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     blocks.push(Block::Paragraph(cause(draft)));
     blocks.push(Block::Paragraph(prevention(draft)));
 
-    let mut closing = match as_sentence(&draft.apology) {
-        Some(apology) => Paragraph::text(apology),
-        None => Paragraph::gap("your apology"),
-    };
-    match as_clause(&draft.sender.contact) {
-        Some(contact) => {
-            closing.push_text(format!("If you have questions, contact us at {contact}."))
-        }
-        None => closing.push_gap("where can readers ask?"),
-    }
-    blocks.push(Block::Paragraph(closing));
+    blocks.push(Block::Paragraph(closing(draft)));
 
     if draft.update.phase == Phase::Resolved && !draft.timeline.is_empty() {
         blocks.push(Block::List {
@@ -349,17 +339,7 @@ pub fn follow_up(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     changed.push(prevention(draft));
     blocks.push(Block::Paragraph(changed));
     blocks.push(actions(draft, &when));
-    let mut closing = match as_sentence(&draft.apology) {
-        Some(apology) => Paragraph::text(apology),
-        None => Paragraph::gap("your apology"),
-    };
-    match as_clause(&draft.sender.contact) {
-        Some(contact) => {
-            closing.push_text(format!("If you have questions, contact us at {contact}."))
-        }
-        None => closing.push_gap("where can readers ask?"),
-    }
-    blocks.push(Block::Paragraph(closing));
+    blocks.push(Block::Paragraph(closing(draft)));
     if let Some(signature) = as_clause(&draft.sender.signature) {
         blocks.push(Block::Paragraph(Paragraph::text(signature)));
     }
@@ -431,6 +411,19 @@ fn subject(draft: &Draft, when: &when::Window) -> Paragraph {
         EndState::NotSaid => {}
     }
     subject
+}
+
+/// The apology and where readers can ask.
+fn closing(draft: &Draft) -> Paragraph {
+    let mut p = match as_sentence(&draft.apology) {
+        Some(apology) => Paragraph::text(apology),
+        None => Paragraph::gap("your apology"),
+    };
+    match as_clause(&draft.sender.contact) {
+        Some(contact) => p.push_text(format!("If you have questions, contact us at {contact}.")),
+        None => p.push_gap("where can readers ask?"),
+    }
+    p
 }
 
 fn impact(draft: &Draft) -> Paragraph {

@@ -13,6 +13,7 @@ use candor::model::{
     Action, CauseState, DataLoss, Draft, EndState, Preset, ReaderActions, Recovery, Sender,
     WallTime, Window,
 };
+use candor::notice::presets;
 use candor::time::{TimeError, ZoneRules};
 use chrono::{NaiveDate, NaiveTime};
 use jiff::tz::{TimeZone, TimeZoneDatabase};
@@ -119,4 +120,46 @@ pub fn check_golden(name: &str, actual: &str) {
         panic!("missing golden file {name}: run with UPDATE_GOLDEN=1 and review it")
     });
     assert_eq!(actual, expected, "{name} differs from its golden file");
+}
+
+/// A complete draft for a preset, from the preset's own example answers.
+pub fn preset_draft(preset: Preset) -> Draft {
+    let ex = presets::examples(Some(preset));
+    let zone = "Europe/London";
+    let draft = Draft {
+        id: format!("{preset:?}"),
+        sender: Sender {
+            organisation: "Example Ltd".into(),
+            signature: "The Example support team".into(),
+            contact: "https://status.example.com".into(),
+        },
+        what_happened: ex.what_happened.into(),
+        affected_services: ex.affected_services.into(),
+        who_affected: ex.who_affected.into(),
+        window: Window {
+            start: at(2026, 3, 29, 0, 40, zone),
+            end_state: EndState::Ended,
+            end: at(2026, 3, 29, 3, 10, zone),
+            next_update: WallTime::in_zone(zone),
+        },
+        impact: ex.impact.into(),
+        data_loss: DataLoss::None,
+        actions: ReaderActions::Nothing,
+        cause_state: CauseState::Known,
+        cause: ex.cause.into(),
+        fix: ex.fix.into(),
+        prevention: ex.prevention.into(),
+        detection: ex.detection.into(),
+        audience_zones: vec![
+            zone.into(),
+            "America/New_York".into(),
+            "Asia/Kolkata".into(),
+        ],
+        ..Draft::default()
+    };
+    let mut draft = presets::replace(preset, &draft);
+    if draft.actions == ReaderActions::NotSaid {
+        draft.actions = ReaderActions::Nothing;
+    }
+    draft
 }
