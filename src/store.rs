@@ -732,6 +732,30 @@ impl SaveStatus {
     }
 }
 
+/// When a draft last changed, for the drafts list: "26 Nov 2026, 10:42" in
+/// the zone whose offset (at that moment) is given.
+pub fn changed_text(at_ms: i64, utc_offset_seconds: i32) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let local_ms = at_ms.saturating_add(i64::from(utc_offset_seconds) * 1000);
+    match chrono::DateTime::from_timestamp_millis(local_ms) {
+        Some(t) => {
+            use chrono::{Datelike, Timelike};
+            let t = t.naive_utc();
+            format!(
+                "{} {} {}, {:02}:{:02}",
+                t.day(),
+                MONTHS[t.month0() as usize],
+                t.year(),
+                t.hour(),
+                t.minute()
+            )
+        }
+        None => "at an unknown time".to_owned(),
+    }
+}
+
 /// A deleted draft that can still be brought back.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeletedDraft {
@@ -1931,5 +1955,20 @@ mod local {
             }
             Ok(keys)
         }
+    }
+}
+
+#[cfg(test)]
+mod changed_text_tests {
+    use super::changed_text;
+
+    #[test]
+    fn the_list_shows_when_in_the_readers_clock() {
+        // 26 November 2026, 14:48 UTC.
+        let at = 1_795_704_480_000;
+        assert_eq!(changed_text(at, 0), "26 Nov 2026, 14:48");
+        assert_eq!(changed_text(at, 3600), "26 Nov 2026, 15:48");
+        assert_eq!(changed_text(at, -15 * 3600), "25 Nov 2026, 23:48");
+        assert_eq!(changed_text(i64::MAX, 0), "at an unknown time");
     }
 }

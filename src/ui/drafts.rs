@@ -467,20 +467,10 @@ fn download(name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// "26 Nov, 10:42" in the reader's own clock.
-fn changed_text(at_ms: i64) -> String {
+/// The reader's UTC offset at a given moment (their browser's own zone).
+fn offset_at_ms(at_ms: i64) -> i32 {
     let date = js_sys::Date::new(&JsValue::from_f64(at_ms as f64));
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!(
-        "{} {} {}, {:02}:{:02}",
-        date.get_date(),
-        MONTHS[(date.get_month() as usize).min(11)],
-        date.get_full_year(),
-        date.get_hours(),
-        date.get_minutes()
-    )
+    -(date.get_timezone_offset() as i32) * 60
 }
 
 /// The drafts list, with every action on a draft.
@@ -566,7 +556,7 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                         </p>
                                     }.into_any()
                                 }}
-                                <p class="hint">{format!("Last changed {}", changed_text(d.changed_at))}</p>
+                                <p class="hint">{format!("Last changed {}", store::changed_text(d.changed_at, offset_at_ms(d.changed_at)))}</p>
                                 <div class="draft-buttons">
                                     {(!is_open).then(|| view! {
                                         <button type="button" class="secondary" on:click=move |_| session.open(&id_open)>
