@@ -639,6 +639,14 @@ fn body_and_gaps(notice: &Notice) -> (String, Vec<Range<usize>>) {
     (body, gaps)
 }
 
+/// "9.3": one decimal place, by integer arithmetic (float formatting costs
+/// about 10 KB of wasm for this one number).
+fn one_decimal(x: f32) -> String {
+    let tenths = (f64::from(x) * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    format!("{sign}{}.{}", (tenths / 10).abs(), (tenths % 10).abs())
+}
+
 fn grade_finding(set: &RuleSet, body: &str, gaps: &[Range<usize>]) -> Option<Finding> {
     let rule = set.rule("reading.grade")?;
     let aim = rule.limit?;
@@ -651,8 +659,8 @@ fn grade_finding(set: &RuleSet, body: &str, gaps: &[Range<usize>]) -> Option<Fin
         return None;
     }
     let hit = Hit::new(rule.id, 0, body.len().saturating_sub(1))
-        .with("grade", &format!("{grade:.1}"))
-        .with("aim", &format!("{aim:.0}"));
+        .with("grade", &one_decimal(grade))
+        .with("aim", &format!("{}", aim.round() as i64));
     let mut f = finding(set, &hit, Field::Notice, body)?;
     f.excerpt = String::new();
     Some(f)
@@ -755,6 +763,20 @@ fn says_sorry(apology: &str) -> bool {
     text::words(apology)
         .iter()
         .any(|t| t.norm.starts_with("sorry") || t.norm.starts_with("apolog"))
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use super::one_decimal;
+
+    #[test]
+    fn one_decimal_matches_rusts_own_formatting_away_from_ties() {
+        for x in [0.0f32, 0.04, 9.24, 9.36, 12.0, 7.999, -1.26, 123.456] {
+            assert_eq!(one_decimal(x), format!("{x:.1}"), "{x}");
+        }
+        // Ties round away from zero (Rust's formatter rounds them to even).
+        assert_eq!(one_decimal(9.25), "9.3");
+    }
 }
 
 #[cfg(test)]
