@@ -490,6 +490,39 @@ impl Draft {
         self.window.next_update = WallTime::in_zone(&self.window.next_update.zone);
     }
 
+    /// Whether the incident has ended. A time not typed yet (the end, the
+    /// next update) starts in the zone the start was given in.
+    pub fn set_end_state(&mut self, state: EndState) {
+        self.window.end_state = state;
+        let zone = self.window.start.zone.clone();
+        for wall in [&mut self.window.end, &mut self.window.next_update] {
+            if wall.is_empty() {
+                wall.zone = zone.clone();
+            }
+        }
+    }
+
+    /// Where the update being written stands. Its send time starts in the
+    /// start's zone; "resolved" means the incident has ended.
+    pub fn set_phase(&mut self, phase: Phase) {
+        self.update.phase = phase;
+        if self.update.published.zone.is_empty() {
+            self.update.published.zone = self.window.start.zone.clone();
+        }
+        if phase == Phase::Resolved {
+            self.set_end_state(EndState::Ended);
+        }
+    }
+
+    /// Whether readers must do anything; "yes" with nothing listed yet
+    /// starts one empty thing to do for the author to fill in.
+    pub fn set_reader_actions(&mut self, answer: ReaderActions) {
+        self.actions = answer;
+        if answer == ReaderActions::Steps && self.action_list.is_empty() {
+            self.action_list.push(Action::default());
+        }
+    }
+
     /// The number of the update being written (1 for the first).
     pub fn update_number(&self) -> usize {
         self.timeline.len() + 1
@@ -554,6 +587,43 @@ mod tests {
             wall.set_time_input(bad);
             assert_eq!(wall.time, None, "{bad:?}");
         }
+    }
+
+    #[test]
+    fn answers_that_open_new_times_start_them_in_the_start_zone() {
+        let mut d = Draft::new("d", "Europe/Berlin");
+        d.window.start.zone = "America/New_York".into();
+        d.window.end = WallTime::default();
+        d.set_end_state(EndState::Ongoing);
+        assert_eq!(d.window.end.zone, "America/New_York");
+        assert_eq!(d.window.next_update.zone, "America/New_York");
+        // A time already typed keeps its own zone.
+        d.window.end.set_date_input("2026-01-02");
+        d.window.end.zone = "Asia/Kolkata".into();
+        d.window.start.zone = "UTC".into();
+        d.set_end_state(EndState::Ongoing);
+        assert_eq!(d.window.end.zone, "Asia/Kolkata");
+        let typed = d.window.end.clone();
+        d.set_end_state(EndState::Ended);
+        assert_eq!(d.window.end, typed, "switching back keeps what was there");
+
+        let mut d = Draft::new("d", "Asia/Tokyo");
+        d.update.published.zone.clear();
+        d.set_phase(Phase::Resolved);
+        assert_eq!(d.update.published.zone, "Asia/Tokyo");
+        assert_eq!(d.window.end_state, EndState::Ended);
+
+        d.set_reader_actions(ReaderActions::Steps);
+        assert_eq!(d.action_list.len(), 1);
+        d.action_list[0].text = "re-send it".into();
+        d.set_reader_actions(ReaderActions::Nothing);
+        d.set_reader_actions(ReaderActions::Steps);
+        assert_eq!(
+            d.action_list.len(),
+            1,
+            "the typed step is kept, not doubled"
+        );
+        assert_eq!(d.action_list[0].text, "re-send it");
     }
 
     #[test]

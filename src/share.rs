@@ -129,8 +129,15 @@ pub fn encode(draft: &Draft) -> String {
 fn link_for_body(body: &[u8]) -> String {
     let mut payload = deflate(body);
     payload.extend_from_slice(&crc32(body).to_le_bytes());
+    link_around_payload(&payload)
+}
+
+/// A link of this version, with the right length, around any payload
+/// (deflate stream and CRC). Public for the fuzzer, which feeds it raw bytes.
+#[doc(hidden)]
+pub fn link_around_payload(payload: &[u8]) -> String {
     let mut data = String::with_capacity(payload.len().div_ceil(3) * 4);
-    base64url_encode(&payload, &mut data);
+    base64url_encode(payload, &mut data);
     let length = data.len() % 4096;
     let mut out = String::with_capacity(3 + data.len());
     out.push(VERSION);
@@ -964,6 +971,12 @@ fn read_body(body: &[u8]) -> Result<Draft, LinkError> {
 #[doc(hidden)]
 pub fn link_for_raw_body(body: &[u8]) -> String {
     link_for_body(body)
+}
+
+/// For the fuzzer: the CRC-32 a link carries after its deflate stream.
+#[doc(hidden)]
+pub fn checksum(bytes: &[u8]) -> u32 {
+    crc32(bytes)
 }
 
 /// For tests only: the body a draft's link carries.

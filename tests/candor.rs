@@ -8,11 +8,9 @@ mod common;
 use candor::candor::{
     catalogue, check, check_dismissing, check_text, reading_grade, Family, Field, Finding, FAMILIES,
 };
-use candor::model::{
-    Action, CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery,
-};
+use candor::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use candor::notice::{self, presets};
-use common::{at, dyndns, preset_draft, Tzdb2026};
+use common::{at, dyndns, first_update, preset_draft, resolved_update, second_update, Tzdb2026};
 
 fn describe(findings: &[Finding]) -> String {
     findings
@@ -112,41 +110,11 @@ fn candor_sentences_for_other_answers_are_clean() {
 /// gives a time with no date or offset.
 #[test]
 fn each_update_of_the_timeline_is_clean() {
-    const NY: &str = "America/New_York";
-    let mut d = dyndns();
-    d.what_happened = "e-mail sent to our ticketing system is being lost".into();
-    d.window.end_state = EndState::Ongoing;
-    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
-    d.data_loss = DataLoss::NotKnownYet;
-    d.recovery = Recovery::NotSaid;
-    d.cause_state = CauseState::NotKnownYet;
-    d.fix = String::new();
-    d.update.phase = Phase::Investigating;
-    d.update.published = at(2005, 12, 7, 19, 30, NY);
-    let first = check(&d, &Tzdb2026);
+    let first = check(&first_update(), &Tzdb2026);
     assert!(first.is_empty(), "update 1:\n{}", describe(&first));
-
-    d.post_update();
-    d.update.phase = Phase::Identified;
-    d.update.published = at(2005, 12, 7, 19, 50, NY);
-    d.update.changes =
-        "we found the cause: a configuration error we made during maintenance".into();
-    d.cause_state = CauseState::Known;
-    d.data_loss = DataLoss::Some;
-    d.recovery = Recovery::CannotRecover;
-    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
-    let second = check(&d, &Tzdb2026);
+    let second = check(&second_update(), &Tzdb2026);
     assert!(second.is_empty(), "update 2:\n{}", describe(&second));
-
-    d.post_update();
-    d.what_happened = "all e-mail sent to our ticketing system was lost".into();
-    d.update.phase = Phase::Resolved;
-    d.update.published = at(2005, 12, 7, 20, 10, NY);
-    d.update.changes =
-        "we corrected the configuration at 19:55 EST, and e-mail is arriving again".into();
-    d.window.end_state = EndState::Ended;
-    d.window.end = at(2005, 12, 7, 19, 55, NY);
-    d.fix = "We corrected it, and all messages are again being received and processed".into();
+    let mut d = resolved_update();
     let resolved: Vec<(&str, Field)> = check(&d, &Tzdb2026)
         .iter()
         .map(|f| (f.id, f.location.field))

@@ -4,54 +4,11 @@
 
 mod common;
 
-use candor::model::{CauseState, DataLoss, Draft, EndState, Phase, Recovery};
+use candor::model::{DataLoss, Draft, EndState, Phase};
 use candor::notice;
-use common::{at, check_golden, dyndns, Tzdb2026};
+use common::{at, check_golden, dyndns, first_update, resolved_update, second_update, Tzdb2026};
 
 const NY: &str = "America/New_York";
-
-/// The first update: e-mail is being lost, cause unknown.
-fn first_update() -> Draft {
-    let mut d = dyndns();
-    d.what_happened = "e-mail sent to our ticketing system is being lost".into();
-    d.window.end_state = EndState::Ongoing;
-    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
-    d.data_loss = DataLoss::NotKnownYet;
-    d.recovery = Recovery::NotSaid;
-    d.cause_state = CauseState::NotKnownYet;
-    d.fix = String::new();
-    d.update.phase = Phase::Investigating;
-    d.update.published = at(2005, 12, 7, 19, 30, NY);
-    d
-}
-
-fn second_update() -> Draft {
-    let mut d = first_update();
-    d.post_update();
-    d.update.phase = Phase::Identified;
-    d.update.published = at(2005, 12, 7, 19, 50, NY);
-    d.update.changes =
-        "we found the cause: a configuration error we made during maintenance".into();
-    d.cause_state = CauseState::Known;
-    d.data_loss = DataLoss::Some;
-    d.recovery = Recovery::CannotRecover;
-    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
-    d
-}
-
-fn resolved_update() -> Draft {
-    let mut d = second_update();
-    d.post_update();
-    d.what_happened = "all e-mail sent to our ticketing system was lost".into();
-    d.update.phase = Phase::Resolved;
-    d.update.published = at(2005, 12, 7, 20, 10, NY);
-    d.update.changes =
-        "we corrected the configuration at 19:55 EST, and e-mail is arriving again".into();
-    d.window.end_state = EndState::Ended;
-    d.window.end = at(2005, 12, 7, 19, 55, NY);
-    d.fix = "We corrected it, and all messages are again being received and processed".into();
-    d
-}
 
 fn email(d: &Draft) -> notice::plain::Email {
     notice::forms(d, &Tzdb2026).email

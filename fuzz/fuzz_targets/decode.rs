@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     check(result);
 
     // 2. The bytes as a link's payload (deflate stream, then CRC).
-    check(share::decode(&link_around(data)));
+    check(share::decode(&share::link_around_payload(data)));
 
     // 3. The bytes as a draft's body, in stored deflate blocks with its CRC:
     //    a well-formed link, so only the draft reader can refuse it.
@@ -39,54 +39,17 @@ fuzz_target!(|data: &[u8]| {
         payload.extend_from_slice(&(!len).to_le_bytes());
         payload.extend_from_slice(block);
     }
-    payload.extend_from_slice(&crc32(data).to_le_bytes());
-    match share::decode(&link_around(&payload)) {
+    payload.extend_from_slice(&share::checksum(data).to_le_bytes());
+    match share::decode(&share::link_around_payload(&payload)) {
         Ok(draft) => check(Ok(draft)),
         Err(LinkError::InvalidDraft(_)) | Err(LinkError::NewerVersion) => {}
         Err(other) => panic!("a well-formed link failed with {other:?}"),
     }
 });
 
-/// A link of this version with the right length around any payload.
-fn link_around(payload: &[u8]) -> String {
-    let mut data64 = String::new();
-    base64url(payload, &mut data64);
-    let length = data64.len() % 4096;
-    let mut link = String::from(share::VERSION);
-    link.push(char::from(B64[length >> 6]));
-    link.push(char::from(B64[length & 63]));
-    link.push_str(&data64);
-    link
-}
-
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
-        }
-    }
-    !crc
-}
-
 /// A draft that opens must open again, the same, from its own new link.
 fn check(result: Result<candor::model::Draft, LinkError>) {
     if let Ok(draft) = result {
         assert_eq!(share::decode(&share::encode(&draft)), Ok(draft));
-    }
-}
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-fn base64url(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
-        for i in 0..=chunk.len() {
-            out.push(char::from(B64[(n >> (18 - 6 * i) & 63) as usize]));
-        }
     }
 }

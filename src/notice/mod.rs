@@ -55,7 +55,7 @@ impl Paragraph {
     }
 
     /// Appends another paragraph's spans directly, with no space between.
-    fn push_spans_of(&mut self, other: Paragraph) {
+    pub(super) fn push_spans_of(&mut self, other: Paragraph) {
         self.0.extend(other.0);
     }
 

@@ -130,7 +130,7 @@ impl<'a> Window<'a> {
             match (&self.end, end) {
                 (_, Some(_)) => {
                     p.0.push(Span::Text("It lasted from ".into()));
-                    p.push_spans(ranges.into_iter().next().unwrap_or_default());
+                    p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
                     if let Ok(Some(seconds)) = self.duration() {
                         p.0.push(Span::Text(format!(
                             ", {} in all.",
@@ -142,12 +142,12 @@ impl<'a> Window<'a> {
                 }
                 (Ending::Ongoing, None) => {
                     p.0.push(Span::Text("It started on ".into()));
-                    p.push_spans(ranges.into_iter().next().unwrap_or_default());
+                    p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
                     p.0.push(Span::Text(" and is still going on.".into()));
                 }
                 _ => {
                     p.0.push(Span::Text("It started on ".into()));
-                    p.push_spans(ranges.into_iter().next().unwrap_or_default());
+                    p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
                     p.0.push(Span::Text(". ".into()));
                     p.0.push(Span::Gap("when did it end, or is it still going on?"));
                 }
@@ -239,7 +239,7 @@ impl<'a> Window<'a> {
             (_, Some(_)) => p.0.push(Span::Text("From ".into())),
             _ => p.0.push(Span::Text("Since ".into())),
         }
-        p.push_spans(self.range_in(self.primary(), start, end, false));
+        p.push_spans_of(self.range_in(self.primary(), start, end, false));
         match &self.end {
             Ending::Ongoing => p.0.push(Span::Text("; still ongoing.".into())),
             Ending::At(_) => p.0.push(Span::Text(".".into())),
@@ -385,12 +385,6 @@ impl<'a> Window<'a> {
             )),
             None => Paragraph::gap("the next update time needs fixing"),
         })
-    }
-}
-
-impl Paragraph {
-    fn push_spans(&mut self, other: Paragraph) {
-        self.0.extend(other.0);
     }
 }
 

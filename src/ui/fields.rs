@@ -276,6 +276,10 @@ pub fn ZonePicker(
                 let exact = searchable_zones().iter().chain(known_zones()).find(|z| z.eq_ignore_ascii_case(typed));
                 if let Some(zone) = exact {
                     pick(zone.clone());
+                } else if let [only] = matches.get_untracked().as_slice() {
+                    // One zone fits what was typed ("Kathmandu"): take it, so
+                    // the field never shows a search the draft does not hold.
+                    pick(only.zone.clone());
                 }
             }
             on:keydown=move |ev| {

@@ -175,14 +175,7 @@ pub fn App() -> impl IntoView {
     // screen-reader users start reading at the new question.
     let go = Callback::new(move |to: Step| {
         step.set(to);
-        request_animation_frame(|| {
-            if let Some(heading) = document()
-                .get_element_by_id("step-title")
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = heading.focus();
-            }
-        });
+        request_animation_frame(|| fields::focus_by_id("step-title"));
     });
 
     view! {

@@ -151,15 +151,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     <div class="check-box">
                         <input type="radio" name="phase" id=id.clone()
                             prop:checked=move || phase() == option
-                            on:change=move |_| draft.update(|d| {
-                                d.update.phase = option;
-                                if d.update.published.zone.is_empty() {
-                                    d.update.published.zone = d.window.start.zone.clone();
-                                }
-                                if option == Phase::Resolved && d.window.end_state != crate::model::EndState::Ended {
-                                    d.window.end_state = crate::model::EndState::Ended;
-                                }
-                            }) />
+                            on:change=move |_| draft.update(|d| d.set_phase(option)) />
                         <label for=id>{label}</label>
                     </div>
                 }
@@ -299,18 +291,7 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
 #[component]
 fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
     let end_state = move || draft.with(|d| d.window.end_state);
-    let set_end = move |state: EndState| {
-        draft.update(|d| {
-            d.window.end_state = state;
-            // A time not typed yet starts in the zone the start was given in.
-            let zone = d.window.start.zone.clone();
-            for wall in [&mut d.window.end, &mut d.window.next_update] {
-                if wall.is_empty() {
-                    wall.zone = zone.clone();
-                }
-            }
-        })
-    };
+    let set_end = move |state: EndState| draft.update(|d| d.set_end_state(state));
     let end_problem =
         Memo::new(move |_| draft.with(|d| crate::model::end_before_start(d, crate::ui::zones())));
     view! {
@@ -465,18 +446,13 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
             <div class="check-box">
                 <input type="radio" name="actions-mode" id="actions-nothing"
                     prop:checked=move || mode() == ReaderActions::Nothing
-                    on:change=move |_| draft.update(|d| d.actions = ReaderActions::Nothing) />
+                    on:change=move |_| draft.update(|d| d.set_reader_actions(ReaderActions::Nothing)) />
                 <label for="actions-nothing">"No: the notice says they need to do nothing"</label>
             </div>
             <div class="check-box">
                 <input type="radio" name="actions-mode" id="actions-steps"
                     prop:checked=move || mode() == ReaderActions::Steps
-                    on:change=move |_| draft.update(|d| {
-                        d.actions = ReaderActions::Steps;
-                        if d.action_list.is_empty() {
-                            d.action_list.push(Action::default());
-                        }
-                    }) />
+                    on:change=move |_| draft.update(|d| d.set_reader_actions(ReaderActions::Steps)) />
                 <label for="actions-steps">"Yes: list what they must do"</label>
             </div>
         </fieldset>

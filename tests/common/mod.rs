@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use std::path::PathBuf;
 
 use candor::model::{
-    Action, CauseState, DataLoss, Draft, EndState, Preset, ReaderActions, Recovery, Sender,
+    Action, CauseState, DataLoss, Draft, EndState, Phase, Preset, ReaderActions, Recovery, Sender,
     WallTime, Window,
 };
 use candor::notice::presets;
@@ -162,4 +162,49 @@ pub fn preset_draft(preset: Preset) -> Draft {
         draft.actions = ReaderActions::Nothing;
     }
     draft
+}
+
+const NY: &str = "America/New_York";
+
+/// The DynDNS case told in updates. The first: e-mail is being lost, cause unknown.
+pub fn first_update() -> Draft {
+    let mut d = dyndns();
+    d.what_happened = "e-mail sent to our ticketing system is being lost".into();
+    d.window.end_state = EndState::Ongoing;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    d.data_loss = DataLoss::NotKnownYet;
+    d.recovery = Recovery::NotSaid;
+    d.cause_state = CauseState::NotKnownYet;
+    d.fix = String::new();
+    d.update.phase = Phase::Investigating;
+    d.update.published = at(2005, 12, 7, 19, 30, NY);
+    d
+}
+
+pub fn second_update() -> Draft {
+    let mut d = first_update();
+    d.post_update();
+    d.update.phase = Phase::Identified;
+    d.update.published = at(2005, 12, 7, 19, 50, NY);
+    d.update.changes =
+        "we found the cause: a configuration error we made during maintenance".into();
+    d.cause_state = CauseState::Known;
+    d.data_loss = DataLoss::Some;
+    d.recovery = Recovery::CannotRecover;
+    d.window.next_update = at(2005, 12, 7, 20, 30, NY);
+    d
+}
+
+pub fn resolved_update() -> Draft {
+    let mut d = second_update();
+    d.post_update();
+    d.what_happened = "all e-mail sent to our ticketing system was lost".into();
+    d.update.phase = Phase::Resolved;
+    d.update.published = at(2005, 12, 7, 20, 10, NY);
+    d.update.changes =
+        "we corrected the configuration at 19:55 EST, and e-mail is arriving again".into();
+    d.window.end_state = EndState::Ended;
+    d.window.end = at(2005, 12, 7, 19, 55, NY);
+    d.fix = "We corrected it, and all messages are again being received and processed".into();
+    d
 }

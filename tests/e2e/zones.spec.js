@@ -45,4 +45,8 @@ test('an ambiguous abbreviation lists every zone it can mean', async ({ page }) 
   await expect(list).toContainText('America/Havana');
   await page.locator('#start-zone').fill('Narnia');
   await expect(list).toContainText('No time zone matches “Narnia”.');
+  // A search with one match is taken when the field is left.
+  await page.locator('#start-zone').fill('Kathmandu');
+  await page.locator('#start-zone').press('Tab');
+  await expect(page.locator('#start-zone')).toHaveValue('Asia/Kathmandu');
 });
