@@ -5,6 +5,7 @@
 //! the browser build.
 
 pub mod candor;
+pub mod json;
 pub mod model;
 pub mod notice;
 pub mod share;

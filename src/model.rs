@@ -2,21 +2,21 @@
 //!
 //! A `Draft` is what the author edits and what Candor stores and shares. Every
 //! answer starts as "not said yet" so that the notice can show a marked gap
-//! instead of inventing a fact. Every field has a serde default, so a draft
-//! written by an older Candor (fewer fields) still loads.
+//! instead of inventing a fact. Every field has a default when stored
+//! (`json_record!(default …)`), so a draft written by an older Candor (fewer
+//! fields) still loads.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
-use serde::{Deserialize, Serialize};
 
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
+use crate::{json_enum, json_record};
 
 /// The version of the stored and shared draft format. Raise it whenever a
 /// change needs a migration, and add the migration beside the old fixture.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One incident as the author describes it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Draft {
     pub schema: u32,
     /// Stable identity across renames, copies between tabs and shared links.
@@ -112,8 +112,7 @@ impl Draft {
 }
 
 /// Who is writing, and where readers can ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Sender {
     /// The organisation or product name readers know.
     pub organisation: String,
@@ -125,8 +124,7 @@ pub struct Sender {
 
 /// When it happened. The end time is kept even while the incident is
 /// marked ongoing, so changing that answer never loses a typed time.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Window {
     pub start: WallTime,
     pub end_state: EndState,
@@ -137,8 +135,7 @@ pub struct Window {
 
 /// A wall-clock time as the author entered it, in the zone they chose.
 /// Date and time are separate so a half-entered time is kept, not lost.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct WallTime {
     pub date: Option<NaiveDate>,
     pub time: Option<NaiveTime>,
@@ -166,9 +163,7 @@ impl WallTime {
     // Hand-written rather than chrono's strftime/parse: those cost about
     // 11 KB of gzip in the wasm for two fixed formats.
     pub fn date_input(&self) -> String {
-        self.date
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
-            .unwrap_or_default()
+        self.date.map(date_text).unwrap_or_default()
     }
 
     /// The time as an `<input type="time">` value ("17:05"), or "".
@@ -307,8 +302,13 @@ pub fn end_before_start(draft: &Draft, rules: &dyn ZoneRules) -> Option<String> 
         .then(|| "The end is before the start. Check both times and their time zones.".to_string())
 }
 
+/// A date as "2005-12-07": a date input's value, and how drafts store it.
+pub(crate) fn date_text(date: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", date.year(), date.month(), date.day())
+}
+
 /// "2005-12-07" (a date input's value) as a date; `None` for anything else.
-fn parse_date(value: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(value: &str) -> Option<NaiveDate> {
     let mut parts = value.splitn(3, '-');
     let year: i32 = digits(parts.next()?, 4)?;
     let month: u32 = digits(parts.next()?, 2)?;
@@ -317,7 +317,7 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 }
 
 /// "17:05" or "17:05:30" (a time input's value) as a time; seconds dropped.
-fn parse_time(value: &str) -> Option<NaiveTime> {
+pub(crate) fn parse_time(value: &str) -> Option<NaiveTime> {
     let mut parts = value.split(':');
     let hour: u32 = digits(parts.next()?, 2)?;
     let minute: u32 = digits(parts.next()?, 2)?;
@@ -368,7 +368,7 @@ impl std::fmt::Display for WhenProblem {
 }
 
 /// Whether the incident has ended. "Still ongoing" is a state, not a missing end.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EndState {
     #[default]
     NotSaid,
@@ -376,7 +376,7 @@ pub enum EndState {
     Ended,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum DataLoss {
     #[default]
     NotSaid,
@@ -386,7 +386,7 @@ pub enum DataLoss {
     NotKnownYet,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Recovery {
     #[default]
     NotSaid,
@@ -397,7 +397,7 @@ pub enum Recovery {
 }
 
 /// Whether readers must do anything.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum ReaderActions {
     #[default]
     NotSaid,
@@ -408,8 +408,7 @@ pub enum ReaderActions {
 }
 
 /// One thing a reader must do.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Action {
     /// E.g. "re-send any e-mail you sent to our support addresses".
     pub text: String,
@@ -418,7 +417,7 @@ pub struct Action {
 }
 
 /// Whether the cause is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum CauseState {
     #[default]
     NotSaid,
@@ -430,7 +429,7 @@ pub enum CauseState {
 
 /// Where an incident stands, as status pages name it; "not said" means the
 /// notice is a single message rather than one of a series of updates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Phase {
     #[default]
     NotSaid,
@@ -450,8 +449,7 @@ impl Phase {
 }
 
 /// The update being written now.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Update {
     pub phase: Phase,
     /// When this update is published, in the author's zone.
@@ -462,8 +460,7 @@ pub struct Update {
 
 /// An update already sent: what it said, kept so later updates and the
 /// resolved notice can list the timeline and notice contradictions.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SentUpdate {
     pub phase: Phase,
     pub published: WallTime,
@@ -530,7 +527,7 @@ impl Draft {
 }
 
 /// Starting points for common incidents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Preset {
     MessagesLost,
     Unavailable,
@@ -539,6 +536,64 @@ pub enum Preset {
     UnauthorisedAccess,
     MaintenanceOverran,
 }
+
+// How drafts are stored and exported (see src/json.rs): each field by name.
+json_record!(default Draft {
+    schema, id, preset, sender, what_happened, affected_services, who_affected, window, impact,
+    data_loss, recovery, actions, action_list, cause_state, cause, fix, prevention, detection,
+    apology, audience_zones, update, timeline, dismissed_findings,
+});
+json_record!(default Sender { organisation, signature, contact });
+json_record!(default Window { start, end_state, end, next_update });
+json_record!(default WallTime { date, time, zone, approximate, fold });
+json_record!(default Action { text, during_window });
+json_record!(default Update { phase, published, changes });
+json_record!(default SentUpdate { phase, published, changes, data_loss, next_update });
+json_enum!(EndState {
+    NotSaid,
+    Ongoing,
+    Ended
+});
+json_enum!(DataLoss {
+    NotSaid,
+    None,
+    Some,
+    All,
+    NotKnownYet
+});
+json_enum!(Recovery {
+    NotSaid,
+    Recovered,
+    Partly,
+    CannotRecover,
+    NotKnownYet
+});
+json_enum!(ReaderActions {
+    NotSaid,
+    Nothing,
+    Steps
+});
+json_enum!(CauseState {
+    NotSaid,
+    NotKnownYet,
+    Known
+});
+json_enum!(Phase {
+    NotSaid,
+    Investigating,
+    Identified,
+    Monitoring,
+    Resolved
+});
+json_enum!(Preset {
+    MessagesLost,
+    Unavailable,
+    Degraded,
+    DataLost,
+    UnauthorisedAccess,
+    MaintenanceOverran
+});
+json_enum!(FoldChoice { Earlier, Later });
 
 #[cfg(test)]
 mod tests {

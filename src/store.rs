@@ -34,9 +34,8 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::rc::Rc;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
+use crate::json::{self, Json, Map, ParseError, Value};
+use crate::json_record;
 use crate::model::{Draft, SCHEMA_VERSION};
 
 /// Every key Candor writes starts with this.
@@ -324,24 +323,48 @@ impl KeyValue for MemoryStore {
 // The envelope, schema versions and migration
 
 /// What is stored under `candor:v1:draft:<id>`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Envelope {
     /// The draft's schema version ([`SCHEMA_VERSION`] when written).
     pub schema: u32,
     /// Raised by one on every write of this key; tabs compare it to notice
     /// a change made elsewhere.
-    #[serde(default)]
     pub revision: u64,
     /// When this version was saved, in Unix milliseconds (the caller's clock).
-    #[serde(default)]
     pub saved_at: i64,
     /// The author's own title; `None` means "from the incident".
-    #[serde(default)]
     pub title: Option<String>,
     /// The step the author was on (the UI's slug).
-    #[serde(default)]
     pub step: String,
     pub draft: Draft,
+}
+
+// Only `schema` and `draft` must be there; the rest have defaults.
+impl Json for Envelope {
+    fn to_json(&self) -> Value {
+        Value::Object(Map(vec![
+            ("schema".into(), self.schema.to_json()),
+            ("revision".into(), self.revision.to_json()),
+            ("saved_at".into(), self.saved_at.to_json()),
+            ("title".into(), self.title.to_json()),
+            ("step".into(), self.step.to_json()),
+            ("draft".into(), self.draft.to_json()),
+        ]))
+    }
+    fn from_json(value: &Value) -> Option<Self> {
+        let object = value.as_object()?;
+        fn field<T: Json + Default>(object: &Map, key: &str) -> Option<T> {
+            object.get(key).map_or(Some(T::default()), T::from_json)
+        }
+        Some(Envelope {
+            schema: u32::from_json(object.get("schema")?)?,
+            revision: field(object, "revision")?,
+            saved_at: field(object, "saved_at")?,
+            title: field(object, "title")?,
+            step: field(object, "step")?,
+            draft: Draft::from_json(object.get("draft")?)?,
+        })
+    }
 }
 
 impl Envelope {
@@ -417,7 +440,7 @@ pub fn migrate_draft(mut draft: Value, from: u64) -> Result<Value, Unreadable> {
         schema += 1;
     }
     if let Some(object) = draft.as_object_mut() {
-        object.insert("schema".into(), Value::from(SCHEMA_VERSION));
+        object.insert("schema", SCHEMA_VERSION.to_json());
     }
     Ok(draft)
 }
@@ -425,12 +448,9 @@ pub fn migrate_draft(mut draft: Value, from: u64) -> Result<Value, Unreadable> {
 /// Reads a stored envelope: checks its schema, migrates the draft, then
 /// deserialises.
 pub fn decode_envelope(raw: &str) -> Result<Envelope, Unreadable> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| {
-        if e.is_eof() {
-            Unreadable::Truncated
-        } else {
-            Unreadable::Damaged
-        }
+    let value = json::parse(raw).map_err(|e| match e {
+        ParseError::Truncated => Unreadable::Truncated,
+        ParseError::Invalid => Unreadable::Damaged,
     })?;
     decode_envelope_value(value)
 }
@@ -443,25 +463,22 @@ fn decode_envelope_value(mut value: Value) -> Result<Envelope, Unreadable> {
         .ok_or(Unreadable::Unrecognised)?;
     let draft = object.remove("draft").ok_or(Unreadable::Unrecognised)?;
     let draft = migrate_draft(draft, schema)?;
-    object.insert("draft".into(), draft);
-    object.insert("schema".into(), Value::from(SCHEMA_VERSION));
-    let mut envelope: Envelope =
-        serde_json::from_value(value).map_err(|_| Unreadable::Unrecognised)?;
+    object.insert("draft", draft);
+    object.insert("schema", SCHEMA_VERSION.to_json());
+    let mut envelope = Envelope::from_json(&value).ok_or(Unreadable::Unrecognised)?;
     envelope.draft.schema = SCHEMA_VERSION;
     Ok(envelope)
 }
 
 /// The text stored for an envelope.
-pub fn encode_envelope(envelope: &Envelope) -> Result<String, DraftError> {
-    serde_json::to_string(envelope).map_err(|e| DraftError::Encode {
-        detail: e.to_string(),
-    })
+pub fn encode_envelope(envelope: &Envelope) -> String {
+    envelope.to_json().to_text()
 }
 
 /// A title a person could have written, from whatever a damaged-looking
 /// JSON entry still says.
 fn title_hint(raw: &str) -> Option<String> {
-    let value: Value = serde_json::from_str(raw).ok()?;
+    let value = json::parse(raw).ok()?;
     if let Some(title) = value.get("title").and_then(Value::as_str) {
         return Some(tidy(title)).filter(|t| !t.is_empty());
     }
@@ -530,7 +547,7 @@ fn valid_id(id: &str) -> bool {
 // What the drafts layer reports
 
 /// One line of the drafts list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DraftSummary {
     pub id: String,
     pub title: String,
@@ -540,6 +557,8 @@ pub struct DraftSummary {
     pub changed_at: i64,
     pub revision: u64,
 }
+
+json_record!(required DraftSummary { id, title, renamed, changed_at, revision });
 
 fn summary(id: &str, envelope: &Envelope) -> DraftSummary {
     DraftSummary {
@@ -861,9 +880,6 @@ pub enum DraftError {
     ImportNewer {
         format: u64,
     },
-    Encode {
-        detail: String,
-    },
 }
 
 impl fmt::Display for DraftError {
@@ -915,10 +931,6 @@ impl fmt::Display for DraftError {
                 "That file was exported by a newer Candor, which this one cannot read. \
                  Nothing was imported.",
             ),
-            DraftError::Encode { detail } => write!(
-                f,
-                "Candor could not write this draft as text ({detail}). Copy your text somewhere safe."
-            ),
         }
     }
 }
@@ -954,45 +966,27 @@ pub fn storage_change(key: Option<&str>) -> StorageChange {
 // ---------------------------------------------------------------------------
 // Export files
 
-#[derive(Serialize, Deserialize)]
-struct ExportFile {
-    candor_export: u32,
-    exported_at: i64,
-    drafts: Vec<Envelope>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    kept_aside: Vec<RawEntry>,
-}
-
 /// An entry this Candor cannot read, carried byte for byte.
-#[derive(Serialize, Deserialize)]
 struct RawEntry {
     key: String,
     value: String,
 }
+json_record!(required RawEntry { key, value });
 
-fn write_export(
-    drafts: Vec<Envelope>,
-    kept_aside: Vec<RawEntry>,
-    now_ms: i64,
-) -> Result<String, DraftError> {
-    let file = ExportFile {
-        candor_export: EXPORT_FORMAT,
-        exported_at: now_ms,
-        drafts,
-        kept_aside,
-    };
-    serde_json::to_string_pretty(&file).map_err(|e| DraftError::Encode {
-        detail: e.to_string(),
-    })
+fn write_export(drafts: Vec<Envelope>, kept_aside: Vec<RawEntry>, now_ms: i64) -> String {
+    let mut file = vec![
+        ("candor_export".to_owned(), EXPORT_FORMAT.to_json()),
+        ("exported_at".to_owned(), now_ms.to_json()),
+        ("drafts".to_owned(), drafts.to_json()),
+    ];
+    if !kept_aside.is_empty() {
+        file.push(("kept_aside".to_owned(), kept_aside.to_json()));
+    }
+    Value::Object(Map(file)).to_pretty_text()
 }
 
 /// A file holding one draft as it is now (saved or not), to download.
-pub fn export_draft(
-    draft: &Draft,
-    title: Option<&str>,
-    step: &str,
-    now_ms: i64,
-) -> Result<String, DraftError> {
+pub fn export_draft(draft: &Draft, title: Option<&str>, step: &str, now_ms: i64) -> String {
     let envelope = Envelope {
         schema: SCHEMA_VERSION,
         revision: 0,
@@ -1130,29 +1124,19 @@ impl<S: KeyValue> Drafts<S> {
     // --- reading --------------------------------------------------------
 
     fn read_index(&self) -> Option<Vec<DraftSummary>> {
-        #[derive(Deserialize)]
-        struct IndexFile {
-            format: u32,
-            drafts: Vec<DraftSummary>,
-        }
         let raw = self.store.get(INDEX_KEY).ok()??;
-        let index: IndexFile = serde_json::from_str(&raw).ok()?;
-        (index.format == INDEX_FORMAT).then_some(index.drafts)
+        let index = json::parse(&raw).ok()?;
+        (index.get("format")?.as_u64()? == u64::from(INDEX_FORMAT))
+            .then(|| Vec::from_json(index.get("drafts")?))
+            .flatten()
     }
 
     fn write_index(&mut self, drafts: &[DraftSummary]) -> bool {
-        #[derive(Serialize)]
-        struct IndexFile<'a> {
-            format: u32,
-            drafts: &'a [DraftSummary],
-        }
-        let Ok(text) = serde_json::to_string(&IndexFile {
-            format: INDEX_FORMAT,
-            drafts,
-        }) else {
-            return false;
-        };
-        self.store.set(INDEX_KEY, &text).is_ok()
+        let index = Value::Object(Map(vec![
+            ("format".to_owned(), INDEX_FORMAT.to_json()),
+            ("drafts".to_owned(), drafts.to_vec().to_json()),
+        ]));
+        self.store.set(INDEX_KEY, &index.to_text()).is_ok()
     }
 
     /// Puts one draft's line into the index (or takes it out). The index is
@@ -1349,7 +1333,7 @@ impl<S: KeyValue> Drafts<S> {
     // --- writing --------------------------------------------------------
 
     fn write(&mut self, id: &str, envelope: &Envelope, earlier: bool) -> Result<(), DraftError> {
-        let text = encode_envelope(envelope)?;
+        let text = encode_envelope(envelope);
         self.store
             .set(&draft_key(id), &text)
             .map_err(|cause| DraftError::NotSaved { cause, earlier })
@@ -1710,13 +1694,13 @@ impl<S: KeyValue> Drafts<S> {
                 raw.push(RawEntry { key, value });
             }
         }
-        write_export(drafts, raw, now_ms)
+        Ok(write_export(drafts, raw, now_ms))
     }
 
     /// One stored draft as a JSON file.
     pub fn export_one(&mut self, id: &str, now_ms: i64) -> Result<String, DraftError> {
         let envelope = self.read(id)?;
-        write_export(vec![envelope], Vec::new(), now_ms)
+        Ok(write_export(vec![envelope], Vec::new(), now_ms))
     }
 
     /// Adds the drafts of an exported file. Never writes over a stored
@@ -1724,7 +1708,7 @@ impl<S: KeyValue> Drafts<S> {
     /// already there; one whose id is taken by a different draft is added
     /// under a new id, titled "(imported)".
     pub fn import(&mut self, text: &str, now_ms: i64) -> Result<ImportReport, DraftError> {
-        let file: Value = serde_json::from_str(text).map_err(|_| DraftError::ImportNotJson)?;
+        let file = json::parse(text).map_err(|_| DraftError::ImportNotJson)?;
         let object = file.as_object().ok_or(DraftError::ImportNotCandor)?;
         let format = object
             .get("candor_export")

@@ -32,7 +32,6 @@ pub mod catalog;
 pub mod intl;
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Timelike, Weekday};
-use serde::{Deserialize, Serialize};
 
 /// Where zone rules come from: the browser's `Intl` at run time, or a tzdb
 /// in native tests. Object-safe so callers pass `&dyn ZoneRules`.
@@ -48,7 +47,7 @@ pub trait ZoneRules {
 }
 
 /// Which side of a fold (a wall time that happens twice) the author meant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FoldChoice {
     /// The first occurrence (before the clocks went back).
     Earlier,

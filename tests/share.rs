@@ -88,8 +88,8 @@ fn fixtures() -> Vec<(String, Draft)> {
         let path = entry.expect("readable directory").path();
         if path.extension().is_some_and(|e| e == "json") {
             let text = std::fs::read_to_string(&path).expect("readable fixture");
-            let draft: Draft = serde_json::from_str(&text)
-                .unwrap_or_else(|e| panic!("{} is not a draft: {e}", path.display()));
+            let draft: Draft = candor::json::from_text(&text)
+                .unwrap_or_else(|e| panic!("{} is not a draft: {e:?}", path.display()));
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
             out.push((name.unwrap_or_default(), draft));
         }
