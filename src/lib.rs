@@ -8,6 +8,7 @@ pub mod candor;
 pub mod json;
 pub mod model;
 pub mod notice;
+pub mod order;
 pub mod share;
 pub mod steps;
 pub mod store;

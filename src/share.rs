@@ -303,7 +303,7 @@ pub fn link_report(draft: &Draft) -> LinkSize {
                 largest_parts.push((*label, saved));
             }
         }
-        largest_parts.sort_unstable_by_key(|&(label, chars)| (std::cmp::Reverse(chars), label));
+        crate::order::sort_by(&mut largest_parts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         largest_parts.truncate(3);
     }
     LinkSize {

@@ -30,7 +30,7 @@
 //! this tab has no unsaved change, else save now: both versions are kept).
 
 use std::cell::RefCell;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
@@ -571,7 +571,7 @@ fn summary(id: &str, envelope: &Envelope) -> DraftSummary {
 }
 
 fn sort_list(list: &mut [DraftSummary]) {
-    list.sort_by(|a, b| {
+    crate::order::sort_by(list, |a, b| {
         b.changed_at
             .cmp(&a.changed_at)
             .then_with(|| a.title.cmp(&b.title))
@@ -1688,7 +1688,9 @@ impl<S: KeyValue> Drafts<S> {
         let mut raw = Vec::new();
         let unread_keys = listing.unreadable.iter().map(|u| u.kept_at.clone());
         let aside_keys = listing.kept_aside.iter().map(|k| k.key.clone());
-        let keys: BTreeSet<String> = unread_keys.chain(aside_keys).collect();
+        let mut keys: Vec<String> = unread_keys.chain(aside_keys).collect();
+        crate::order::sort_by(&mut keys, String::cmp);
+        keys.dedup();
         for key in keys {
             if let Some(value) = self.store.get(&key).map_err(DraftError::Read)? {
                 raw.push(RawEntry { key, value });

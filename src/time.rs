@@ -154,7 +154,7 @@ pub fn resolve(
         .filter(|&&(o, at)| o == at)
         .map(|&(o, _)| local - i64::from(o))
         .collect();
-    accepted.sort_unstable();
+    crate::order::sort_by(&mut accepted, i64::cmp);
     accepted.dedup();
 
     match accepted.as_slice() {

@@ -322,7 +322,9 @@ pub fn follow_up(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
         (None, true) => order.push((None, Paragraph::text("It is still going on."))),
         (None, false) => order.push((None, Paragraph::gap("when did it end?"))),
     }
-    order.sort_by_key(|(at, _)| at.unwrap_or(i64::MAX));
+    crate::order::sort_by(&mut order, |a, b| {
+        a.0.unwrap_or(i64::MAX).cmp(&b.0.unwrap_or(i64::MAX))
+    });
     let order: Vec<Paragraph> = order.into_iter().map(|(_, p)| p).collect();
 
     let mut blocks = vec![

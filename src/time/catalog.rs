@@ -211,7 +211,7 @@ pub fn search(query: &str, known: &[String], rules: &dyn ZoneRules, now: i64) ->
         }
     }
 
-    found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut found, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     found
         .into_iter()
         .take(MAX_MATCHES)

@@ -158,7 +158,7 @@ pub fn App() -> impl IntoView {
                     .into_iter()
                     .filter(|f| !d.dismissed_findings.contains(&f.dismissal_key())),
             );
-            all.sort_by_key(|f| f.severity);
+            crate::order::sort_by(&mut all, |a, b| a.severity.cmp(&b.severity));
             all
         })
     });
