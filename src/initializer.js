@@ -2,6 +2,7 @@
 // cannot load or start, the person sees why instead of a blank page. Once
 // Candor runs, it registers the service worker that keeps it working offline.
 export default function initializer() {
+  watchForNewVersions();
   return {
     onFailure(reason) {
       console.error('Candor could not start:', reason);
@@ -26,20 +27,22 @@ function say(text) {
   if (status) status.textContent = text;
 }
 
-function registerWorker() {
+// Listens from the start, not once the wasm has loaded: on a slow connection
+// the browser finds and installs a new version before then. sw.js claims open
+// pages once active, so a new controller means that version is in place.
+function watchForNewVersions() {
   if (!('serviceWorker' in navigator)) return;
   const hadWorker = Boolean(navigator.serviceWorker.controller);
-  navigator.serviceWorker.register('./sw.js').then((registration) => {
-    registration.addEventListener('updatefound', () => {
-      const worker = registration.installing;
-      worker?.addEventListener('statechange', () => {
-        if (worker.state !== 'activated') return;
-        say(hadWorker
-          ? 'A new version of Candor has been downloaded. It will be used the next time you open Candor.'
-          : 'Candor is saved on this device and will open even without a network.');
-      });
-    });
-  }, (error) => {
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    say(hadWorker
+      ? 'A new version of Candor has been downloaded. It will be used the next time you open Candor.'
+      : 'Candor is saved on this device and will open even without a network.');
+  });
+}
+
+function registerWorker() {
+  if (!('serviceWorker' in navigator)) return;
+  navigator.serviceWorker.register('./sw.js').catch((error) => {
     // Offline use is a bonus: Candor works without it, so say so quietly.
     console.warn('Candor could not set up offline use:', error);
   });

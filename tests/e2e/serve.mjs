@@ -43,8 +43,10 @@ export function startServer(folder, port = 0) {
       };
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         let zipped = cache.get(path);
-        if (!zipped || zipped.source !== body.length) {
-          zipped = { source: body.length, data: gzipSync(body, { level: 9 }) };
+        // Keyed on the bytes, not the length: a new build's files often keep
+        // their length (same-size hashes), and must not be served stale.
+        if (!zipped || !zipped.source.equals(body)) {
+          zipped = { source: body, data: gzipSync(body, { level: 9 }) };
           cache.set(path, zipped);
         }
         headers['content-encoding'] = 'gzip';
