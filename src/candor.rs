@@ -12,7 +12,8 @@
 //!   long sentences, and the reading grade of the whole notice.
 //!
 //! Every word, message, suggestion and source lives in `candor/rules.txt`,
-//! read once at start-up; this module only applies them.
+//! read once at start-up (the app's copy less its comments and sources, see
+//! build.rs); this module only applies them.
 //!
 //! Ranges are **byte** ranges into the text named by [`Location::field`]
 //! (see [`Field`]); [`utf16_range`] converts one for a browser text control.
@@ -26,6 +27,7 @@ mod times;
 
 use std::ops::Range;
 
+use crate::case::lower_str;
 use crate::model::{CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery, WhenProblem};
 use crate::notice::{self, Block, Notice, Span};
 use crate::time::ZoneRules;
@@ -389,12 +391,13 @@ pub struct RuleInfo {
     pub source: &'static str,
 }
 
-/// Every rule Candor applies.
+/// Every rule Candor applies, with its sources (read from the full
+/// `rules.txt`: the app's own copy has none).
 pub fn catalogue() -> Result<Vec<RuleInfo>, RulesError> {
-    let set = rules::shipped().map_err(Clone::clone)?;
+    let set = rules::with_sources()?;
     Ok(set
         .rules
-        .iter()
+        .into_iter()
         .map(|r| RuleInfo {
             id: r.id,
             family: r.family,
@@ -582,11 +585,8 @@ fn shortened(text: &str) -> String {
 }
 
 fn normalised(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
+    let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    lower_str(words.trim_matches(|c: char| !c.is_alphanumeric()))
 }
 
 /// Whether a notice finding is one the author's text already has.

@@ -5,6 +5,7 @@
 //! the browser build.
 
 pub mod candor;
+mod case;
 pub mod json;
 pub mod model;
 pub mod notice;

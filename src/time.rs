@@ -332,23 +332,25 @@ fn hh_mm(wall: NaiveDateTime) -> String {
     format!("{:02}:{:02}", wall.hour(), wall.minute())
 }
 
+/// English month names, January first: every date Candor writes or reads
+/// uses these, never chrono's formatter (English whatever the platform, and
+/// chrono's formatting code stays out of the wasm).
+pub(crate) const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 fn long_date(wall: NaiveDateTime) -> String {
-    // Spelled out here rather than through chrono's formatter so the text is
-    // English whatever the platform, and needs no locale feature.
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let weekday = match wall.weekday() {
         Weekday::Mon => "Monday",
         Weekday::Tue => "Tuesday",

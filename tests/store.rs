@@ -1393,7 +1393,11 @@ fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
                     let mut back = tabs[t].deleted.take().expect("a deleted draft");
                     back.id = line.id.clone();
                     prop_assert!(!model.contains_key(&line.id));
-                    model.insert(line.id, back);
+                    model.insert(line.id.clone(), back.clone());
+                    // As the UI does: the tab opens what it brought back, so
+                    // its editor no longer holds an older copy to save over it.
+                    tabs[t].seen.insert(line.id, back.clone());
+                    tabs[t].current = Some(back);
                 }
             }
             Op::Reload(t) => {

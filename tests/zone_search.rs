@@ -31,6 +31,25 @@ fn by_city() {
 }
 
 #[test]
+fn accents_in_any_case() {
+    for (query, zone) in [
+        ("SÃO PAULO", "America/Sao_Paulo"),
+        ("ZÜRICH", "Europe/Zurich"),
+        ("zÜrich", "Europe/Zurich"),
+        ("REYKJAVÍK", "Atlantic/Reykjavik"),
+        ("CÔTE D’IVOIRE", "Africa/Abidjan"),
+        ("Côte d'Ivoire", "Africa/Abidjan"),
+        ("CURAÇAO", "America/Curacao"),
+        ("ÅLAND", "Europe/Mariehamn"),
+        ("RÉUNION", "Indian/Reunion"),
+        ("MÉXICO", "America/Mexico_City"),
+    ] {
+        let found = zones_for(query, JULY_2026);
+        assert!(found.contains(&zone.to_string()), "{query}: {found:?}");
+    }
+}
+
+#[test]
 fn by_country() {
     let germany = zones_for("Germany", JULY_2026);
     assert!(

@@ -145,7 +145,7 @@ fn alts(word: &str) -> Result<Vec<Alt>, String> {
             }
             let norm: String = alt
                 .chars()
-                .flat_map(char::to_lowercase)
+                .map(|c| c.to_ascii_lowercase())
                 .map(|c| if c == '’' { '\'' } else { c })
                 .collect();
             Ok(match norm.strip_suffix('*') {

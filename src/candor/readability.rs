@@ -47,7 +47,7 @@ fn part_syllables(part: &str) -> usize {
     let mut w: Vec<char> = part
         .chars()
         .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
+        .map(|c| c.to_ascii_lowercase())
         .collect();
     if w.len() <= 3 {
         return 1;

@@ -1,18 +1,36 @@
 //! Reads `rules.txt`: every rule's words, messages and sources, the named
 //! phrase lists, and the time-zone abbreviations. See the head of that file
-//! for its format.
+//! for its format. The app embeds a copy without comments or sources, which
+//! build.rs writes; the full file is read only for [`with_sources`].
 
 use std::sync::OnceLock;
 
 use super::pattern::{Lists, Pattern};
 use super::{Family, Severity};
 
-/// The rules as shipped, read once.
+/// The rules as shipped (no sources), read once. An error's line number
+/// counts lines of that copy; [`with_sources`] names the line in rules.txt.
 pub(crate) fn shipped() -> Result<&'static RuleSet, &'static RulesError> {
     static RULES: OnceLock<Result<RuleSet, RulesError>> = OnceLock::new();
     RULES
-        .get_or_init(|| RuleSet::parse(include_str!("rules.txt")))
+        .get_or_init(|| {
+            let stripped = include_str!(concat!(env!("OUT_DIR"), "/rules.txt"));
+            RuleSet::parse(stripped, Sources::Stripped)
+        })
         .as_ref()
+}
+
+/// The full `rules.txt`, where every pattern and every rule without
+/// patterns must give its source. Not used by the app, so not in the wasm.
+pub(crate) fn with_sources() -> Result<RuleSet, RulesError> {
+    RuleSet::parse(include_str!("rules.txt"), Sources::Required)
+}
+
+/// Whether the text still has its sources, which are then required.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sources {
+    Required,
+    Stripped,
 }
 
 /// A mistake in the rules file: where and what.
@@ -114,7 +132,7 @@ impl RuleSet {
         self.zone_names.iter().find(|z| z.name == raw)
     }
 
-    pub fn parse(text: &'static str) -> Result<RuleSet, RulesError> {
+    pub fn parse(text: &'static str, sources: Sources) -> Result<RuleSet, RulesError> {
         let mut set = RuleSet {
             rules: Vec::new(),
             lists: Vec::new(),
@@ -140,7 +158,7 @@ impl RuleSet {
                 section = match kind {
                     "rule" => {
                         if name.is_empty() || set.rule(name).is_some() {
-                            return Err(err(format!("rule id {name:?} is empty or repeated")));
+                            return Err(err(format!("rule id \"{name}\" is empty or repeated")));
                         }
                         set.rules.push(Rule {
                             id: name,
@@ -184,11 +202,11 @@ impl RuleSet {
                     match key {
                         "family" => {
                             rule.family = Family::from_name(value)
-                                .ok_or_else(|| err(format!("unknown family {value:?}")))?
+                                .ok_or_else(|| err(format!("unknown family \"{value}\"")))?
                         }
                         "severity" => {
                             rule.severity = Severity::from_name(value)
-                                .ok_or_else(|| err(format!("unknown severity {value:?}")))?
+                                .ok_or_else(|| err(format!("unknown severity \"{value}\"")))?
                         }
                         "message" => rule.message = value,
                         "why" => rule.why = value,
@@ -196,43 +214,45 @@ impl RuleSet {
                         "source" => rule.source = value,
                         "context" if value == "unowned" => rule.unowned_only = true,
                         "limit" => {
-                            rule.limit = Some(
-                                value
-                                    .parse()
-                                    .map_err(|_| err(format!("limit {value:?} is not a number")))?,
-                            )
+                            rule.limit = Some(parse_limit(value).ok_or_else(|| {
+                                err(format!("limit \"{value}\" is not a number like 25 or 7.5"))
+                            })?)
                         }
-                        "phrase" => rule.phrases.push(entry(value).map_err(err)?),
-                        "unless" => rule.unless.push(entry(value).map_err(err)?),
-                        "unless-sentence" => rule.unless_sentence.push(entry(value).map_err(err)?),
-                        "needs-sentence" => rule.needs_sentence.push(entry(value).map_err(err)?),
-                        _ => return Err(err(format!("unknown rule key {key:?}"))),
+                        "phrase" => rule.phrases.push(entry(value, sources).map_err(err)?),
+                        "unless" => rule.unless.push(entry(value, sources).map_err(err)?),
+                        "unless-sentence" => rule
+                            .unless_sentence
+                            .push(entry(value, sources).map_err(err)?),
+                        "needs-sentence" => rule
+                            .needs_sentence
+                            .push(entry(value, sources).map_err(err)?),
+                        _ => return Err(err(format!("unknown rule key \"{key}\""))),
                     }
                 }
                 Section::List(i) => {
                     if key != "phrase" {
-                        return Err(err(format!("a list holds only phrases, not {key:?}")));
+                        return Err(err(format!("a list holds only phrases, not \"{key}\"")));
                     }
-                    let e = entry(value).map_err(err)?;
+                    let e = entry(value, sources).map_err(err)?;
                     set.lists[*i].1.push(e.pattern.clone());
                     set.list_entries[*i].1.push(e);
                 }
                 Section::Zones => {
-                    let (body, _source) = split_source(value).map_err(err)?;
+                    let (body, _source) = split_source(value, sources).map_err(err)?;
                     match key {
                         "zone" => set.zone_names.push(zone(body).map_err(err)?),
                         "offset-names" => set.offset_names.extend(body.split_whitespace()),
                         "generic-names" => set.generic_names.extend(body.split_whitespace()),
-                        _ => return Err(err(format!("unknown zones key {key:?}"))),
+                        _ => return Err(err(format!("unknown zones key \"{key}\""))),
                     }
                 }
             }
         }
-        set.validate()?;
+        set.validate(sources)?;
         Ok(set)
     }
 
-    fn validate(&self) -> Result<(), RulesError> {
+    fn validate(&self, sources: Sources) -> Result<(), RulesError> {
         let err = |message: String| RulesError { line: 0, message };
         for rule in &self.rules {
             if rule.message.is_empty() || rule.why.is_empty() || rule.suggestion.is_empty() {
@@ -241,7 +261,7 @@ impl RuleSet {
                     rule.id
                 )));
             }
-            if rule.phrases.is_empty() && rule.source.is_empty() {
+            if sources == Sources::Required && rule.phrases.is_empty() && rule.source.is_empty() {
                 return Err(err(format!(
                     "rule {} has no phrases, so it needs a `source:` saying why it exists",
                     rule.id
@@ -268,20 +288,42 @@ impl RuleSet {
     }
 }
 
+/// "25", "7.5": a whole number, or one with one decimal place. Read by hand:
+/// `str::parse::<f32>` would bring core's float-parsing tables into the wasm.
+fn parse_limit(value: &str) -> Option<f32> {
+    let (whole, tenth) = value.split_once('.').unwrap_or((value, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(whole) || tenth.len() != 1 || !digits(tenth) {
+        return None;
+    }
+    let tenths = whole
+        .parse::<u16>()
+        .ok()?
+        .checked_mul(10)?
+        .checked_add(tenth.parse().ok()?)?;
+    Some(f32::from(tenths) / 10.0)
+}
+
 /// `pattern ; source`: every entry says where it comes from or why.
-fn split_source(value: &'static str) -> Result<(&'static str, &'static str), String> {
+fn split_source(
+    value: &'static str,
+    sources: Sources,
+) -> Result<(&'static str, &'static str), String> {
+    if sources == Sources::Stripped {
+        return Ok((value, ""));
+    }
     let (body, source) = value
         .split_once(" ; ")
-        .ok_or_else(|| format!("{value:?} needs ` ; ` and a source or reason"))?;
+        .ok_or_else(|| format!("\"{value}\" needs ` ; ` and a source or reason"))?;
     let source = source.trim();
     if source.is_empty() {
-        return Err(format!("{value:?} has an empty source"));
+        return Err(format!("\"{value}\" has an empty source"));
     }
     Ok((body.trim(), source))
 }
 
-fn entry(value: &'static str) -> Result<Entry, String> {
-    let (body, source) = split_source(value)?;
+fn entry(value: &'static str, sources: Sources) -> Result<Entry, String> {
+    let (body, source) = split_source(value, sources)?;
     Ok(Entry {
         pattern: Pattern::parse(body)?,
         text: body,
@@ -293,7 +335,7 @@ fn entry(value: &'static str) -> Result<Entry, String> {
 fn zone(body: &'static str) -> Result<ZoneName, String> {
     let (name, rest) = body
         .split_once(' ')
-        .ok_or_else(|| format!("zone {body:?} needs meanings"))?;
+        .ok_or_else(|| format!("zone \"{body}\" needs meanings"))?;
     let mut meanings = Vec::new();
     for meaning in rest.split('|') {
         let mut words = meaning.split_whitespace();
@@ -332,4 +374,65 @@ pub(crate) fn parse_offset(text: &str) -> Option<i32> {
     }
     let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
     (h <= 14 && m < 60).then_some(sign * (h * 3600 + m * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_rules_are_the_full_rules_less_their_sources() {
+        let shipped = shipped().expect("the stripped rules parse");
+        let mut full = with_sources().expect("rules.txt parses, every source given");
+        for rule in &mut full.rules {
+            rule.source = "";
+            let entries = rule
+                .phrases
+                .iter_mut()
+                .chain(&mut rule.unless)
+                .chain(&mut rule.unless_sentence)
+                .chain(&mut rule.needs_sentence);
+            for e in entries {
+                e.source = "";
+            }
+        }
+        for (_, entries) in &mut full.list_entries {
+            for e in entries {
+                e.source = "";
+            }
+        }
+        assert_eq!(format!("{shipped:?}"), format!("{full:?}"));
+    }
+
+    #[test]
+    fn a_missing_source_is_an_error_in_the_full_file() {
+        let rule = "[list accountable]\nphrase: we ; DESIGN\n[rule r]\nfamily: jargon\n\
+                    severity: advice\nmessage: m\nwhy: w\nsuggestion: s\n";
+        let parse = |text: &str, sources| {
+            let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+            RuleSet::parse(text, sources).map(|_| ())
+        };
+        assert!(parse(&format!("{rule}phrase: foo ; issue\n"), Sources::Required).is_ok());
+        assert!(parse(&format!("{rule}phrase: foo\n"), Sources::Required).is_err());
+        assert!(parse(&format!("{rule}phrase: foo ;  \n"), Sources::Required).is_err());
+        assert!(
+            parse(rule, Sources::Required).is_err(),
+            "no phrases and no source:"
+        );
+        assert!(parse(&format!("{rule}source: issue\n"), Sources::Required).is_ok());
+        assert!(parse(&format!("{rule}phrase: foo\n"), Sources::Stripped).is_ok());
+        assert!(parse(rule, Sources::Stripped).is_ok());
+    }
+
+    #[test]
+    fn limits_read_as_the_float_they_write() {
+        for text in ["25", "7", "0", "7.5", "7.3", "12.0", "0.1", "6553.5"] {
+            assert_eq!(parse_limit(text), text.parse::<f32>().ok(), "{text}");
+        }
+        for text in [
+            "", ".5", "7.", "7.25", "+7", "-7", "7e1", "1,5", "seven", "6553.6", "99999",
+        ] {
+            assert_eq!(parse_limit(text), None, "{text}");
+        }
+    }
 }

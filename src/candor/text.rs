@@ -6,7 +6,7 @@
 pub(crate) struct Token<'a> {
     /// The word as written, without the punctuation around it.
     pub raw: &'a str,
-    /// Lower case, curly apostrophes made straight: what patterns compare.
+    /// ASCII lower case, curly apostrophes made straight: what patterns compare.
     pub norm: String,
     /// Byte range of `raw` in the source text.
     pub start: usize,
@@ -197,7 +197,8 @@ fn token(text: &str, start: usize, end: usize) -> Option<Token<'_>> {
     let token_start = start + lead;
     let norm = core
         .chars()
-        .flat_map(char::to_lowercase)
+        // ASCII is enough: patterns are English words, and byte lengths stay.
+        .map(|c| c.to_ascii_lowercase())
         .map(|c| match c {
             '’' | '‘' | '`' | 'ʼ' => '\'',
             '−' => '-',
@@ -236,7 +237,7 @@ fn ends_sentence(chunk: &str, next_capital: bool) -> bool {
     let word = core
         .trim_end_matches('.')
         .trim_start_matches(OPENING)
-        .to_lowercase();
+        .to_ascii_lowercase();
     if ENDS_BEFORE_CAPITAL.contains(&word.as_str()) {
         return next_capital;
     }

@@ -30,7 +30,7 @@ fn finding(
 
 /// Words that show an update says something about data loss.
 fn mentions_data(text: &str) -> bool {
-    let text = text.to_lowercase();
+    let text = text.to_ascii_lowercase();
     ["data", "lost", "loss", "deleted", "recovered"]
         .iter()
         .any(|w| text.contains(w))

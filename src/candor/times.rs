@@ -2,27 +2,12 @@
 //! its offset from UTC in the same sentence ("17:05 EST (UTC-05:00) on
 //! Wednesday 7 December 2005"), as Candor's own notice writes them.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::rules::{parse_offset, RuleSet, ZoneName};
 use super::text::{Sentence, Token};
 use super::Hit;
-use crate::time::{format_offset, ZoneRules};
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use crate::time::{format_offset, ZoneRules, MONTHS};
 
 fn month(token: &Token) -> Option<u32> {
     // Capitalised only: "may" and "march" are also everyday words.
@@ -30,13 +15,50 @@ fn month(token: &Token) -> Option<u32> {
         return None;
     }
     let word = token.norm.trim_end_matches('.');
+    let short = word.len() == 3 || word == "sept";
     MONTHS
         .iter()
         .position(|m| {
-            *m == word
-                || (word.len() >= 3 && m.starts_with(word) && (word.len() == 3 || word == "sept"))
+            m.eq_ignore_ascii_case(word)
+                || (short
+                    && m.get(..word.len())
+                        .is_some_and(|p| p.eq_ignore_ascii_case(word)))
         })
         .and_then(|i| u32::try_from(i + 1).ok())
+}
+
+/// "2005-12-07": what chrono's `%Y-%m-%d` accepted in ten bytes (four
+/// digits, or a sign and three, for the year), read by hand so chrono's
+/// parser stays out of the wasm.
+fn iso_date(iso: &str) -> Option<NaiveDate> {
+    let b = iso.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let number = |from: usize, to: usize| -> Option<i32> {
+        b[from..to].iter().try_fold(0, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
+        })
+    };
+    let year = match b[0] {
+        b'+' => number(1, 4)?,
+        b'-' => -number(1, 4)?,
+        _ => number(0, 4)?,
+    };
+    let (month, day) = (number(5, 7)?, number(8, 10)?);
+    NaiveDate::from_ymd_opt(year, month.unsigned_abs(), day.unsigned_abs())
+}
+
+/// "7 December 2005", as chrono's `%-d %B %Y` wrote it (a year below 1000
+/// with leading zeros).
+fn day_month_year(date: NaiveDate) -> String {
+    let month = MONTHS[date.month0() as usize];
+    let (day, year) = (date.day(), date.year());
+    if year < 0 {
+        format!("{day} {month} {year:05}")
+    } else {
+        format!("{day} {month} {year:04}")
+    }
 }
 
 fn day(token: &Token) -> Option<u32> {
@@ -68,13 +90,8 @@ fn year(token: Option<&Token>) -> Option<i32> {
 /// "December 7, 2005", "2005-12-07". Its calendar date when the year is given.
 pub(crate) fn date_at(tokens: &[Token], pos: usize) -> Option<Option<NaiveDate>> {
     let token = tokens.get(pos)?;
-    if let Some(iso) = token.norm.get(..10) {
-        let b = iso.as_bytes();
-        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-            if let Ok(date) = NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
-                return Some(Some(date));
-            }
-        }
+    if let Some(date) = token.norm.get(..10).and_then(iso_date) {
+        return Some(Some(date));
     }
     if let Some(d) = day(token) {
         let mut next = pos + 1;
@@ -438,7 +455,7 @@ fn wrong_for_date(zone: &ZoneName, date: NaiveDate, rules: &dyn ZoneRules) -> Op
     Some(
         Hit::new("time.wrong-zone-name", 0, 0)
             .with("name", zone.name)
-            .with("date", &date.format("%-d %B %Y").to_string())
+            .with("date", &day_month_year(date))
             .with("place", &zone_label(first_zone))
             .with("actual", &actual),
     )
@@ -462,6 +479,97 @@ mod tests {
             ]
         );
         assert!(dates(&words("we may march on 7 may")).is_empty());
+    }
+
+    #[test]
+    fn iso_dates_are_read_as_chrono_read_them() {
+        // Ten-byte words over digits, signs and a letter (a word has no
+        // spaces), against chrono's own parser.
+        let year: &[&str] = &["0", "1", "9", "+", "-", "x"];
+        let month: &[&str] = &["0", "1", "2", "9", "+"];
+        let mut texts = vec![String::new()];
+        for choices in [
+            year,
+            year,
+            year,
+            year,
+            &["-"],
+            month,
+            month,
+            &["-"],
+            &["0", "1", "3", "x"],
+            &["0", "1", "9"],
+        ] {
+            texts = texts
+                .iter()
+                .flat_map(|t| choices.iter().map(move |c| format!("{t}{c}")))
+                .collect();
+        }
+        assert_eq!(texts.len(), 388_800);
+        for text in &texts {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            assert_eq!(iso_date(text), chrono, "{text}");
+        }
+        for text in [
+            "2024-02-29",
+            "2023-02-29",
+            "1900-02-29",
+            "2000-02-29",
+            "2005-12-31",
+            "2005-13-01",
+            "2005-00-10",
+            "2005-12-32",
+            "2005/12/07",
+            "é005-12-0",
+        ] {
+            let chrono = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+            assert_eq!(iso_date(text), chrono, "{text}");
+        }
+        // The check reads the first ten bytes of a word, and only those.
+        let found = |text: &str| {
+            dates(&words(text))
+                .into_iter()
+                .map(|(_, d)| d)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("2005-12-07T17:05"),
+            vec![NaiveDate::from_ymd_opt(2005, 12, 7)]
+        );
+        assert!(found("2005-1-07 2005-12-7 20051-2-07").is_empty());
+    }
+
+    #[test]
+    fn dates_are_written_as_chrono_wrote_them() {
+        let every_day = NaiveDate::from_ymd_opt(1900, 1, 1)
+            .into_iter()
+            .flat_map(|d| d.iter_days())
+            .take_while(|d| d.year() < 2200);
+        let odd_years = [-999, -123, -5, 0, 5, 99, 123, 999, 1000, 9999]
+            .into_iter()
+            .filter_map(|y| NaiveDate::from_ymd_opt(y, 7, 4));
+        for d in every_day.chain(odd_years) {
+            assert_eq!(day_month_year(d), d.format("%-d %B %Y").to_string());
+        }
+    }
+
+    #[test]
+    fn months_by_name_and_short_name() {
+        for (text, number) in [
+            ("December", Some(12)),
+            ("Dec", Some(12)),
+            ("Dec.", Some(12)),
+            ("Sept", Some(9)),
+            ("Sep", Some(9)),
+            ("MAY", Some(5)),
+            ("may", None),
+            ("Ma", None),
+            ("Decem", None),
+            ("Septe", None),
+            ("Junee", None),
+        ] {
+            assert_eq!(month(&words(text)[0]), number, "{text}");
+        }
     }
 
     #[test]

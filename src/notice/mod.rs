@@ -15,6 +15,7 @@ pub mod presets;
 pub mod short;
 mod when;
 
+use crate::case::lower_str;
 use crate::model::{CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery};
 use crate::time::ZoneRules;
 
@@ -527,16 +528,12 @@ fn prevention(draft: &Draft) -> Paragraph {
 /// Splits `text` into pieces, each with whether it is one of the `flagged`
 /// phrases (case-insensitive, earliest and longest first), for highlighting.
 pub fn split_flagged(text: &str, flagged: &[String]) -> Vec<(String, bool)> {
-    let lower = text.to_lowercase();
-    // Lower-casing can change byte lengths outside ASCII: then mark nothing
-    // rather than cut a character in two.
-    if lower.len() != text.len() {
-        return vec![(text.to_string(), false)];
-    }
+    // Byte for byte the same length as `text`, so its offsets are `text`'s.
+    let lower = lower_str(text);
     let needles: Vec<String> = flagged
         .iter()
         .filter(|f| !f.trim().is_empty())
-        .map(|f| f.to_lowercase())
+        .map(|f| lower_str(f))
         .collect();
     let mut out = Vec::new();
     let mut at = 0;
@@ -660,6 +657,19 @@ mod tests {
             vec![("Nothing here.".to_string(), false)]
         );
         assert_eq!(split_flagged("", &flagged), vec![(String::new(), false)]);
+    }
+
+    #[test]
+    fn flagged_phrases_match_accented_capitals_and_keep_offsets() {
+        let flagged = vec!["élan".to_string(), "brief".to_string()];
+        assert_eq!(
+            split_flagged("ÉLAN, İstanbul: BRIEF", &flagged),
+            vec![
+                ("ÉLAN".to_string(), true),
+                (", İstanbul: ".to_string(), false),
+                ("BRIEF".to_string(), true),
+            ]
+        );
     }
 
     #[test]

@@ -9,9 +9,11 @@
 //! caller passes, so "+05:30" finds the zones at +05:30 now.
 
 use super::{format_offset, in_zone, ZoneRules};
+use crate::case::lower;
 
-const PLACES: &str = include_str!("zones.tsv");
-const COMMON_NAMES: &str = include_str!("common-names.tsv");
+// Copies without their `#` lines, written by build.rs.
+const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/zones.tsv"));
+const COMMON_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/common-names.tsv"));
 
 /// The most matches a search returns.
 pub const MAX_MATCHES: usize = 12;
@@ -34,7 +36,7 @@ struct Place<'a> {
 fn places() -> impl Iterator<Item = Place<'static>> {
     PLACES
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty())
         .filter_map(|line| {
             let mut cols = line.split('\t');
             Some(Place {
@@ -49,7 +51,7 @@ fn places() -> impl Iterator<Item = Place<'static>> {
 fn common_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
     COMMON_NAMES
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter(|l| !l.trim().is_empty())
         .filter_map(|line| {
             let mut cols = line.split('\t');
             Some((cols.next()?, cols.next()?, cols.next().unwrap_or("")))
@@ -60,21 +62,18 @@ fn common_names() -> impl Iterator<Item = (&'static str, &'static str, &'static 
 /// finds "America/Sao_Paulo" and "cote d'ivoire" finds "Côte d’Ivoire".
 fn fold(text: &str) -> String {
     text.chars()
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' => {
-                'a'
-            }
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Î' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'Ó' | 'Ô' | 'Ö' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
-            'ç' | 'Ç' => 'c',
-            'ñ' | 'Ñ' => 'n',
+        .map(|c| match lower(c) {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
             '’' | '‘' => '\'',
             '_' | '/' | '-' => ' ',
             c => c,
         })
-        .flat_map(char::to_lowercase)
         .collect::<String>()
         .split_whitespace()
         .collect::<Vec<_>>()

@@ -345,6 +345,12 @@ impl Session {
     }
 
     pub fn undo_delete(self) {
+        // Save the open draft first: if it has the deleted draft's id, the
+        // draft brought back then takes a new id instead of being written
+        // over by the open one when it is opened.
+        if self.unsaved() {
+            self.save_now();
+        }
         match self.drafts.try_update_value(|d| d.undo_delete(now_ms())) {
             Some(Ok(summary)) => {
                 self.undo.set(None);

@@ -256,7 +256,7 @@ pub fn CheckStep(
                             </dd>
                             <dd class="change">
                                 <button type="button" class="link" on:click=move |_| go.run(step)>
-                                    "Change" <span class="visually-hidden">{format!(" {}", step.title().to_lowercase())}</span>
+                                    "Change" <span class="visually-hidden">{format!(" {}", step.title().to_ascii_lowercase())}</span>
                                 </button>
                             </dd>
                         </div>

@@ -1,0 +1,54 @@
+//! Writes the copies of data files that the app embeds, less what it never
+//! shows: from `src/candor/rules.txt` the comments, blank lines, `source:`
+//! lines and the ` ; source` after each pattern and zone; from the zone
+//! picker's tables their `#` lines. The full files stay the ones to edit; a
+//! native test parses the full rules and insists on every source.
+
+use std::{env, fs, path::PathBuf};
+
+/// The keys of rules.txt whose value ends in ` ; source`.
+const SOURCED: [&str; 7] = [
+    "phrase:",
+    "unless:",
+    "unless-sentence:",
+    "needs-sentence:",
+    "zone:",
+    "offset-names:",
+    "generic-names:",
+];
+
+fn main() {
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+
+    let mut rules = String::new();
+    for line in read("src/candor/rules.txt").lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') || line.starts_with("source:") {
+            continue;
+        }
+        let line = match line.split_once(" ; ") {
+            Some((body, _)) if SOURCED.iter().any(|key| line.starts_with(key)) => body.trim_end(),
+            _ => line,
+        };
+        rules.push_str(line);
+        rules.push('\n');
+    }
+    write(out.join("rules.txt"), rules);
+
+    for name in ["zones.tsv", "common-names.tsv"] {
+        let rows: String = read(&format!("src/time/{name}"))
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        write(out.join(name), rows);
+    }
+}
+
+fn read(path: &str) -> String {
+    println!("cargo::rerun-if-changed={path}");
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("read {path}: {e}"))
+}
+
+fn write(path: PathBuf, text: String) {
+    fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
