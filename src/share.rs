@@ -16,12 +16,11 @@
 //! `body` is Candor's own compact binary form of the draft (see [`write_body`]
 //! for the layout): varint lengths and numbers, enums as one byte, dates as
 //! days since 1970-01-01 and times as seconds since midnight. `deflate` is
-//! raw deflate (miniz_oxide, level 10) primed with a dictionary of common
-//! incident wording (`share/dictionary.txt`): the compressor first reads the
-//! dictionary and syncs, only what follows the sync is sent, and the decoder
-//! puts the same dictionary in front of its output buffer so back-references
-//! into it resolve. miniz_oxide has no preset-dictionary call; this gives the
-//! same effect for +0 bytes of code.
+//! raw deflate with a dictionary of common incident wording
+//! (`share/dictionary.txt`): Candor's own compressor (`share/deflate.rs`)
+//! may refer back into the dictionary, and the decoder (miniz_oxide's
+//! inflate) puts the same dictionary in front of its output buffer so those
+//! back-references resolve.
 //!
 //! The version character names the body layout *and* the dictionary: changing
 //! either changes the format, so the character must change too (a test pins
@@ -36,11 +35,9 @@
 
 use std::fmt;
 
+mod deflate;
+
 use chrono::{NaiveDate, NaiveTime, Timelike};
-use miniz_oxide::deflate::core::{
-    compress_to_output, create_comp_flags_from_zip_params, deflate_flags, CompressorOxide,
-    TDEFLFlush, TDEFLStatus,
-};
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
 use miniz_oxide::inflate::TINFLStatus;
 
@@ -320,40 +317,7 @@ pub fn link_report(draft: &Draft) -> LinkSize {
 /// dynamic and fixed Huffman blocks and keeps the shorter: on a short
 /// draft a dynamic block's code table can cost more than it saves.
 fn deflate(body: &[u8]) -> Vec<u8> {
-    let dynamic = deflate_with(body, 0);
-    let fixed = deflate_with(body, deflate_flags::TDEFL_FORCE_ALL_STATIC_BLOCKS);
-    if fixed.len() < dynamic.len() {
-        fixed
-    } else {
-        dynamic
-    }
-}
-
-fn deflate_with(body: &[u8], extra_flags: u32) -> Vec<u8> {
-    // Level 10, raw deflate (negative window bits), default strategy.
-    let flags = create_comp_flags_from_zip_params(10, -15, 0) | extra_flags;
-    let mut compressor = CompressorOxide::new(flags);
-    // Prime: the dictionary fills the window; its output is thrown away and
-    // the sync flush leaves the stream on a byte boundary.
-    let _ = compress_to_output(
-        &mut compressor,
-        DICTIONARY.as_bytes(),
-        TDEFLFlush::Sync,
-        |_| true,
-    );
-    let mut out = Vec::with_capacity(body.len() / 2 + 16);
-    let mut rest = body;
-    loop {
-        let (status, used) = compress_to_output(&mut compressor, rest, TDEFLFlush::Finish, |c| {
-            out.extend_from_slice(c);
-            true
-        });
-        match status {
-            TDEFLStatus::Okay if used > 0 && used <= rest.len() => rest = &rest[used..],
-            _ => break,
-        }
-    }
-    out
+    deflate::compress(DICTIONARY.as_bytes(), body)
 }
 
 /// Inflates the payload (deflate stream, then the body's CRC) behind the
