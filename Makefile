@@ -2,7 +2,7 @@
 #   make serve   install what is missing, build, serve on http://127.0.0.1:8080
 #   make test    install what is missing, then every test layer in order
 #   make bench   speed and size beside reference pages, and share-link sizes
-#   make fuzz    fuzz the share-link decoder for ten minutes (FUZZ_SECONDS=600)
+#   make fuzz    fuzz the share-link decoder and the JSON reader, ten minutes each
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
@@ -42,13 +42,17 @@ bench-candor:
 bench-links:
 	cd tests/bench && npm ci --no-audit --no-fund --silent && node link_sizes.mjs
 
-# The share-link decoder under libFuzzer (nightly Rust and cargo-fuzz):
-# no panic, no allocation over 2 MB, and every draft it opens opens again.
+# Under libFuzzer (nightly Rust and cargo-fuzz), FUZZ_SECONDS each: the
+# share-link decoder (no panic, no allocation over 2 MB, every draft it opens
+# opens again) and the JSON of stored drafts and imported files (no panic,
+# what parses writes back the same, every imported draft opens).
 FUZZ_SECONDS ?= 600
 fuzz:
-	@mkdir -p fuzz/corpus/decode
+	@mkdir -p fuzz/corpus/decode fuzz/corpus/json
 	cargo +nightly fuzz run decode fuzz/corpus/decode fuzz/seeds/decode -- \
 		-max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=2 -print_final_stats=1
+	cargo +nightly fuzz run json fuzz/corpus/json fuzz/seeds/json -- \
+		-max_total_time=$(FUZZ_SECONDS) -malloc_limit_mb=64 -print_final_stats=1
 
 clean:
 	cargo clean
