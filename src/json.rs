@@ -526,26 +526,22 @@ impl Json for NaiveTime {
 #[macro_export]
 macro_rules! json_record {
     (default $ty:ident { $($field:ident),* $(,)? }) => {
-        impl $crate::json::Json for $ty {
-            fn to_json(&self) -> $crate::json::Value {
-                // Naming every field here makes a field left out of the list
-                // a compile error rather than a value silently not stored.
-                let $ty { $($field),* } = self;
-                $crate::json::Value::Object($crate::json::Map(vec![
-                    $((stringify!($field).to_owned(), $crate::json::Json::to_json($field)),)*
-                ]))
-            }
-            fn from_json(value: &$crate::json::Value) -> Option<Self> {
-                let object = value.as_object()?;
-                let mut out = Self::default();
-                $(if let Some(v) = object.get(stringify!($field)) {
-                    out.$field = $crate::json::Json::from_json(v)?;
-                })*
-                Some(out)
-            }
-        }
+        $crate::json_record!(@impl $ty { $($field),* } |object| {
+            let mut out = Self::default();
+            $(if let Some(v) = object.get(stringify!($field)) {
+                out.$field = $crate::json::Json::from_json(v)?;
+            })*
+            Some(out)
+        });
     };
     (required $ty:ident { $($field:ident),* $(,)? }) => {
+        $crate::json_record!(@impl $ty { $($field),* } |object| {
+            Some($ty {
+                $($field: $crate::json::Json::from_json(object.get(stringify!($field))?)?,)*
+            })
+        });
+    };
+    (@impl $ty:ident { $($field:ident),* } |$object:ident| $read:block) => {
         impl $crate::json::Json for $ty {
             fn to_json(&self) -> $crate::json::Value {
                 // Naming every field here makes a field left out of the list
@@ -556,10 +552,8 @@ macro_rules! json_record {
                 ]))
             }
             fn from_json(value: &$crate::json::Value) -> Option<Self> {
-                let object = value.as_object()?;
-                Some($ty {
-                    $($field: $crate::json::Json::from_json(object.get(stringify!($field))?)?,)*
-                })
+                let $object = value.as_object()?;
+                $read
             }
         }
     };
