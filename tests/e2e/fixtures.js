@@ -37,15 +37,14 @@ export async function openCandor(page, path = '/') {
 }
 
 /// Runs axe-core in the page (evaluated, so no script tag is needed) and
-/// returns the violations of serious or critical impact.
-export async function seriousA11yViolations(page) {
+/// returns every violation, whatever its impact, as one line each.
+export async function a11yViolations(page) {
   await page.evaluate(AXE_SOURCE);
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }),
   );
   return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
