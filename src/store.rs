@@ -754,9 +754,6 @@ impl SaveStatus {
 /// When a draft last changed, for the drafts list: "26 Nov 2026, 10:42" in
 /// the zone whose offset (at that moment) is given.
 pub fn changed_text(at_ms: i64, utc_offset_seconds: i32) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
     let local_ms = at_ms.saturating_add(i64::from(utc_offset_seconds) * 1000);
     match chrono::DateTime::from_timestamp_millis(local_ms) {
         Some(t) => {
@@ -765,7 +762,8 @@ pub fn changed_text(at_ms: i64, utc_offset_seconds: i32) -> String {
             format!(
                 "{} {} {}, {:02}:{:02}",
                 t.day(),
-                MONTHS[t.month0() as usize],
+                // "Jan" … "Dec": the month's first three letters.
+                &crate::time::MONTHS[t.month0() as usize][..3],
                 t.year(),
                 t.hour(),
                 t.minute()
