@@ -5,7 +5,7 @@
 use crate::model::{
     CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery, TimeCheck, WallTime,
 };
-use crate::notice::{as_clause, presets};
+use crate::notice::{as_clause, as_sentence, presets};
 use crate::time::ZoneRules;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -188,17 +188,7 @@ pub fn answers(step: Step, draft: &Draft, rules: &dyn ZoneRules) -> Vec<String> 
         Some(text) => format!("{label}: {text}"),
         None => format!("{label}: not answered yet"),
     };
-    let time = |label: &str, wall: &WallTime| match wall.check(rules) {
-        TimeCheck::Empty => format!("{label}: not answered yet"),
-        TimeCheck::Shown(shown) => format!("{label}: {shown}"),
-        TimeCheck::Fold {
-            chosen: Some((_, shown)),
-            ..
-        } => format!("{label}: {shown}"),
-        TimeCheck::Problem(message)
-        | TimeCheck::Gap { message, .. }
-        | TimeCheck::Fold { message, .. } => format!("{label}: needs fixing. {message}"),
-    };
+    let time = |label: &str, wall: &WallTime| time_answer(label, wall, rules);
     match step {
         Step::WhatHappened => vec![
             match draft.preset {
@@ -283,6 +273,45 @@ pub fn answers(step: Step, draft: &Draft, rules: &dyn ZoneRules) -> Vec<String> 
         }
         Step::Check => Vec::new(),
     }
+}
+
+/// "Started: Wednesday 7 December 2005, 17:05 EST (UTC-05:00)", or why
+/// that time is not given or needs fixing.
+fn time_answer(label: &str, wall: &WallTime, rules: &dyn ZoneRules) -> String {
+    match wall.check(rules) {
+        TimeCheck::Empty => format!("{label}: not answered yet"),
+        TimeCheck::Shown(shown) => format!("{label}: {shown}"),
+        TimeCheck::Fold {
+            chosen: Some((_, shown)),
+            ..
+        } => format!("{label}: {shown}"),
+        TimeCheck::Problem(message)
+        | TimeCheck::Gap { message, .. }
+        | TimeCheck::Fold { message, .. } => format!("{label}: needs fixing. {message}"),
+    }
+}
+
+/// The updates already sent, for the author to look back on: each one's
+/// number and phase, then when it went out and what it said was new.
+pub fn sent_updates(draft: &Draft, rules: &dyn ZoneRules) -> Vec<(String, String)> {
+    draft
+        .timeline
+        .iter()
+        .enumerate()
+        .map(|(i, sent)| {
+            let heading = format!(
+                "Update {}: {}.",
+                i + 1,
+                crate::notice::phase_label(sent.phase)
+            );
+            let mut details = format!("{}.", time_answer("Sent", &sent.published, rules));
+            if let Some(changes) = as_sentence(&sent.changes) {
+                details.push(' ');
+                details.push_str(&changes);
+            }
+            (heading, details)
+        })
+        .collect()
 }
 
 #[cfg(test)]

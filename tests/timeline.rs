@@ -258,3 +258,33 @@ fn changing_what_was_said_about_data_loss_must_be_said() {
     d.update.changes = "we found the cause, and we now know some e-mail was lost".into();
     assert_eq!(timeline_ids(&d, EARLY), Vec::<&str>::new());
 }
+
+/// The Updates step lists what was already sent, as the author wrote it:
+/// number and phase, when it went out (or what is wrong with that time),
+/// and what it said was new.
+#[test]
+fn the_author_sees_the_updates_already_sent() {
+    let d = resolved_update();
+    assert_eq!(
+        candor::steps::sent_updates(&d, &Tzdb2026),
+        vec![
+            (
+                "Update 1: we are investigating.".to_string(),
+                "Sent: Wednesday 7 December 2005, 19:30 EST (UTC-05:00).".to_string()
+            ),
+            (
+                "Update 2: we have found the cause.".to_string(),
+                "Sent: Wednesday 7 December 2005, 19:50 EST (UTC-05:00). We found the cause: \
+                 a configuration error we made during maintenance."
+                    .to_string()
+            ),
+        ]
+    );
+    let mut untimed = second_update();
+    untimed.timeline[0].published = at(2005, 12, 7, 19, 30, "Nowhere/Atlantis");
+    let (_, details) = &candor::steps::sent_updates(&untimed, &Tzdb2026)[0];
+    assert!(details.starts_with("Sent: needs fixing."), "{details}");
+    untimed.timeline[0].published = Default::default();
+    let (_, details) = &candor::steps::sent_updates(&untimed, &Tzdb2026)[0];
+    assert_eq!(details, "Sent: not answered yet.");
+}

@@ -119,7 +119,6 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
 #[component]
 fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
     use crate::model::Phase;
-    use crate::notice::phase_label;
     let phase = move || draft.with(|d| d.update.phase);
     let number = move || draft.with(|d| d.update_number());
     // Posting moves this update into the timeline: ask first, since what is
@@ -174,17 +173,12 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                 />
             </Show>
             {move || {
-                let sent = draft.with(|d| d.timeline.clone());
+                let sent = draft.with(|d| crate::steps::sent_updates(d, crate::ui::zones()));
                 (!sent.is_empty()).then(|| view! {
                     <h2 class="subhead">"Updates already sent"</h2>
                     <ol class="timeline">
-                        {sent.into_iter().map(|u| {
-                            let when = u.published.check(crate::ui::zones());
-                            let when = match when {
-                                crate::model::TimeCheck::Shown(s) => s,
-                                _ => "time not given".to_string(),
-                            };
-                            view! { <li><strong>{phase_label(u.phase)}</strong>{format!(", {when}. {}", u.changes)}</li> }
+                        {sent.into_iter().map(|(heading, details)| {
+                            view! { <li><strong>{heading}</strong>" "{details}</li> }
                         }).collect_view()}
                     </ol>
                 })
