@@ -781,6 +781,16 @@ pub struct DeletedDraft {
     pub deleted_at: i64,
 }
 
+/// What keeping a draft that arrived in a share link did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SharedOutcome {
+    /// This very draft is stored here already (perhaps renamed): nothing
+    /// was written.
+    AlreadyHere(DraftSummary),
+    /// Stored as a new draft, "<title> (shared)".
+    Added(DraftSummary),
+}
+
 /// What an import did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ImportReport {
@@ -1096,6 +1106,15 @@ impl<S: KeyValue> Drafts<S> {
         format!("{:x}-{:06x}", now_ms.max(0), salt & 0xff_ffff)
     }
 
+    /// A new id for a draft about to be saved; storage that cannot be read
+    /// means the draft is not saved, and nothing earlier was.
+    fn fresh_id_to_save(&mut self, now_ms: i64) -> Result<String, DraftError> {
+        self.fresh_id(now_ms).map_err(|cause| DraftError::NotSaved {
+            cause,
+            earlier: false,
+        })
+    }
+
     /// A new id that no stored draft has.
     fn fresh_id(&mut self, now_ms: i64) -> Result<String, StoreError> {
         for _ in 0..64 {
@@ -1362,12 +1381,7 @@ impl<S: KeyValue> Drafts<S> {
     ) -> Result<SaveOutcome, DraftError> {
         let mut id = draft.id.clone();
         if !valid_id(&id) {
-            id = self
-                .fresh_id(now_ms)
-                .map_err(|cause| DraftError::NotSaved {
-                    cause,
-                    earlier: false,
-                })?;
+            id = self.fresh_id_to_save(now_ms)?;
         }
         let key = draft_key(&id);
         let base = self.known.get(&id).cloned();
@@ -1469,12 +1483,7 @@ impl<S: KeyValue> Drafts<S> {
             None => title_from_incident(&content.what_happened),
         };
         let title = with_suffix(&ours, "(your copy from this tab)");
-        let id = self
-            .fresh_id(now_ms)
-            .map_err(|cause| DraftError::NotSaved {
-                cause,
-                earlier: false,
-            })?;
+        let id = self.fresh_id_to_save(now_ms)?;
         content.id = id.clone();
         let envelope = Envelope {
             schema: SCHEMA_VERSION,
@@ -1484,10 +1493,8 @@ impl<S: KeyValue> Drafts<S> {
             step: step.to_owned(),
             draft: content,
         };
-        self.write(&id, &envelope, false)?;
+        self.add_new(&id, &envelope)?;
         draft.id = id.clone();
-        self.remember(&id, &envelope);
-        self.touch_index(&id, Some(summary(&id, &envelope)));
         Ok(SaveOutcome::KeptBoth {
             id,
             title,
@@ -1545,12 +1552,7 @@ impl<S: KeyValue> Drafts<S> {
     /// Stores a copy of a saved draft as a new draft, "<title> (copy)".
     pub fn duplicate(&mut self, id: &str, now_ms: i64) -> Result<DraftSummary, DraftError> {
         let original = self.read(id)?;
-        let new_id = self
-            .fresh_id(now_ms)
-            .map_err(|cause| DraftError::NotSaved {
-                cause,
-                earlier: false,
-            })?;
+        let new_id = self.fresh_id_to_save(now_ms)?;
         let mut draft = original.draft.clone();
         draft.id = new_id.clone();
         let envelope = Envelope {
@@ -1561,10 +1563,62 @@ impl<S: KeyValue> Drafts<S> {
             step: original.step.clone(),
             draft,
         };
-        self.write(&new_id, &envelope, false)?;
-        self.remember(&new_id, &envelope);
-        let line = summary(&new_id, &envelope);
-        self.touch_index(&new_id, Some(line.clone()));
+        self.add_new(&new_id, &envelope)
+    }
+
+    /// Keeps a draft that arrived in a share link. When the draft with its
+    /// id is stored here with the same content (the author's dismissed
+    /// findings aside: links do not carry them), nothing is written.
+    /// Otherwise it is added as "<title> (shared)" on `step`, under its own
+    /// id when that is free and a new one when not. Never writes over a
+    /// stored draft.
+    pub fn add_shared(
+        &mut self,
+        mut shared: Draft,
+        step: &str,
+        now_ms: i64,
+    ) -> Result<SharedOutcome, DraftError> {
+        let taken = valid_id(&shared.id)
+            && self
+                .store
+                .get(&draft_key(&shared.id))
+                .map_err(DraftError::Read)?
+                .is_some();
+        if taken {
+            if let Ok(stored) = self.read(&shared.id) {
+                let mine = Draft {
+                    dismissed_findings: Vec::new(),
+                    ..stored.draft.clone()
+                };
+                if mine == shared {
+                    return Ok(SharedOutcome::AlreadyHere(summary(&shared.id, &stored)));
+                }
+            }
+        }
+        if taken || !valid_id(&shared.id) {
+            shared.id = self.fresh_id_to_save(now_ms)?;
+        }
+        let id = shared.id.clone();
+        let envelope = Envelope {
+            schema: SCHEMA_VERSION,
+            revision: 1,
+            saved_at: now_ms,
+            title: Some(with_suffix(
+                &title_from_incident(&shared.what_happened),
+                "(shared)",
+            )),
+            step: step.to_owned(),
+            draft: shared,
+        };
+        self.add_new(&id, &envelope).map(SharedOutcome::Added)
+    }
+
+    /// Stores a draft under an id nothing is stored under, and lists it.
+    fn add_new(&mut self, id: &str, envelope: &Envelope) -> Result<DraftSummary, DraftError> {
+        self.write(id, envelope, false)?;
+        self.remember(id, envelope);
+        let line = summary(id, envelope);
+        self.touch_index(id, Some(line.clone()));
         Ok(line)
     }
 
@@ -1628,12 +1682,7 @@ impl<S: KeyValue> Drafts<S> {
             .map_err(DraftError::Read)?
             .is_some();
         if taken {
-            id = self
-                .fresh_id(now_ms)
-                .map_err(|cause| DraftError::NotSaved {
-                    cause,
-                    earlier: false,
-                })?;
+            id = self.fresh_id_to_save(now_ms)?;
             envelope.draft.id = id.clone();
         }
         envelope.revision += 1;

@@ -13,7 +13,7 @@ use crate::model::Draft;
 use crate::steps::Step;
 use crate::store::{
     self, open_with_fallback, DraftSummary, Drafts, KeyValue, Listing, LocalStore, SaveStatus,
-    StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
+    SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
 };
 
 /// Everything the page knows about stored drafts.
@@ -404,47 +404,47 @@ impl Session {
         self.refresh();
     }
 
-    /// Opens a draft that arrived in a link: stored as a new local draft
-    /// named as shared, or, when the same draft is already here, that one
-    /// is opened instead. Never writes over a stored draft.
-    pub fn open_shared(self, mut shared: Draft, zone: &str) {
+    /// Opens a draft that arrived in a link; the store decides whether it
+    /// is already here or is kept as a new "(shared)" draft, and never
+    /// writes over a stored one. When it cannot be stored, it is open here
+    /// all the same, so nothing in the link is lost.
+    pub fn open_shared(self, shared: Draft) {
         if self.unsaved() {
             self.save_now();
         }
-        let existing = self
+        let kept = self
             .drafts
-            .try_update_value(|d| d.open(&shared.id))
-            .and_then(Result::ok);
-        if let Some(opened) = existing {
-            let mut mine = opened.draft.clone();
-            mine.dismissed_findings.clear();
-            if mine == shared {
-                self.open(&shared.id);
-                self.news.set(format!(
-                    "This shared draft is already here as “{}”, so Candor opened it.",
-                    opened.title
-                ));
-                return;
+            .try_update_value(|d| d.add_shared(shared.clone(), Step::Check.slug(), now_ms()));
+        match kept {
+            Some(Ok(outcome)) => {
+                self.refresh();
+                let said = match &outcome {
+                    SharedOutcome::AlreadyHere(line) => {
+                        self.open(&line.id);
+                        format!(
+                            "This shared draft is already here as “{}”, so Candor opened it.",
+                            line.title
+                        )
+                    }
+                    SharedOutcome::Added(line) => {
+                        self.open(&line.id);
+                        format!(
+                            "Opened the shared draft and saved it here as “{}”.",
+                            line.title
+                        )
+                    }
+                };
+                self.news.set(said);
             }
-            // Same draft, different content: keep both, theirs as a new one.
-            let fresh = self
-                .drafts
-                .try_update_value(|d| d.new_draft(zone, now_ms()))
-                .map(|d| d.id)
-                .unwrap_or_default();
-            shared.id = fresh;
+            Some(Err(error)) => {
+                self.draft.set(shared);
+                self.step.set(Step::Check);
+                self.news.set(format!(
+                    "{error} The shared draft is open here all the same."
+                ));
+            }
+            None => {}
         }
-        self.draft.set(shared);
-        self.step.set(Step::Check);
-        self.save_now();
-        let id = self.draft.with_untracked(|d| d.id.clone());
-        let title = crate::store::title_from_incident(
-            &self.draft.with_untracked(|d| d.what_happened.clone()),
-        );
-        self.rename(&id, &format!("{title} (shared)"));
-        self.news.set(format!(
-            "Opened the shared draft and saved it here as “{title} (shared)”."
-        ));
     }
 
     pub fn status_text(self) -> String {

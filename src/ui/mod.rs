@@ -107,14 +107,14 @@ pub fn now() -> i64 {
 /// A draft that arrived in the address (a share link) is opened and saved
 /// here; a bad link gets one sentence and changes nothing stored. Either
 /// way the link leaves the address bar, so a reload does not open it twice.
-fn open_link(session: Session, zone: &str) {
+fn open_link(session: Session) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     if hash.len() <= 1 {
         return;
     }
     match crate::share::decode(&hash) {
-        Ok(draft) => session.open_shared(draft, zone),
+        Ok(draft) => session.open_shared(draft),
         Err(error) => session.warnings.update(|w| {
             w.push(format!("{error} No draft stored here was changed."));
         }),
@@ -134,13 +134,10 @@ pub fn App() -> impl IntoView {
     let zone = browser_zone().unwrap_or_else(|| "UTC".to_string());
     let session = Session::start(&zone);
     session.autosave();
-    open_link(session, &zone);
+    open_link(session);
     // A link pasted into the address bar of an open Candor changes only the
     // part after "#": the page does not reload, so listen for it.
-    let zone_for_links = zone.clone();
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| {
-        open_link(session, &zone_for_links)
-    });
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| open_link(session));
     let draft = session.draft;
     let step = session.step;
     let show_drafts = RwSignal::new(false);
@@ -252,7 +249,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     let s = step.get();
                     if s == Step::Check {
-                        view! { <CheckStep draft go findings /> }.into_any()
+                        view! { <CheckStep draft go findings notice /> }.into_any()
                     } else {
                         step_body(s, draft)
                     }

@@ -222,11 +222,12 @@ pub fn CheckStep(
     draft: RwSignal<Draft>,
     go: Callback<Step>,
     findings: Memo<Vec<Finding>>,
+    notice: Memo<Notice>,
 ) -> impl IntoView {
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());
-    let gaps = Memo::new(move |_| draft.with(|d| notice::compose(d, zones()).gaps().len()));
+    let gaps = Memo::new(move |_| notice.with(|n| n.gaps().len()));
     view! {
         <p class="lede">
             {move || match gaps.get() {
