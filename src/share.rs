@@ -206,6 +206,8 @@ fn decode_checked(text: &str) -> Result<Draft, LinkError> {
 /// How long a draft's link is, and what makes it long.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkSize {
+    /// The fragment itself (what follows `#`), as [`encode`] makes it.
+    pub fragment: String,
     /// Characters in the fragment (the address in front of `#` adds its own).
     pub chars: usize,
     /// More than [`WARN_CHARS`]: some tools will cut it.
@@ -290,7 +292,8 @@ fn without_part(draft: &Draft, part: usize) -> Draft {
 /// of the draft make it long: each part's share is how much shorter the
 /// link gets without it.
 pub fn link_report(draft: &Draft) -> LinkSize {
-    let chars = encode(draft).len();
+    let fragment = encode(draft);
+    let chars = fragment.len();
     let over_warning = chars > WARN_CHARS;
     let mut largest_parts = Vec::new();
     if over_warning {
@@ -304,6 +307,7 @@ pub fn link_report(draft: &Draft) -> LinkSize {
         largest_parts.truncate(3);
     }
     LinkSize {
+        fragment,
         chars,
         over_warning,
         largest_parts,

@@ -21,10 +21,11 @@ pub fn copied(what: &str, text: &str) -> String {
     format!("Copied {what} ({} {unit}).", grouped(n))
 }
 
-/// The fallback: the text is selected, and the keys that copy it are named.
-pub fn not_copied(what: &str, why: &str) -> String {
+/// The fallback: the text is selected `where_selected` ("in the box
+/// above"), and the keys that copy it are named.
+pub fn not_copied(what: &str, why: &str, where_selected: &str) -> String {
     format!(
-        "Candor could not copy {what}: {why}. The text is selected in the box above: \
+        "Candor could not copy {what}: {why}. The text is selected {where_selected}: \
          press Ctrl+C (Cmd+C on a Mac) to copy it."
     )
 }
@@ -52,9 +53,15 @@ mod tests {
             "Copied the subject (1 character)."
         );
         assert_eq!(
-            not_copied("the short post", "the browser did not allow copying"),
+            not_copied(
+                "the short post",
+                "the browser did not allow copying",
+                "in the box above"
+            ),
             "Candor could not copy the short post: the browser did not allow copying. \
              The text is selected in the box above: press Ctrl+C (Cmd+C on a Mac) to copy it."
         );
+        assert!(not_copied("the link", "no clipboard", "in the link box")
+            .contains("The text is selected in the link box: press Ctrl+C"));
     }
 }

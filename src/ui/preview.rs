@@ -209,7 +209,7 @@ fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
             Ok(()) => status.set(copy::copied(what, payload.counted())),
             Err(why) => {
                 clipboard::select_all("notice-text");
-                status.set(copy::not_copied(what, &why.to_string()));
+                status.set(copy::not_copied(what, &why.to_string(), "in the box above"));
             }
         }
     });
@@ -385,9 +385,9 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
         location.pathname().unwrap_or_default()
     );
     let address_chars = address.chars().count();
-    let fragment = Memo::new(move |_| draft.with(crate::share::encode));
-    let link = Signal::derive(move || format!("{address}#{}", fragment.get()));
+    // One encoding per change: the report carries the fragment it measured.
     let size = Memo::new(move |_| draft.with(crate::share::link_report));
+    let link = Signal::derive(move || size.with(|s| format!("{address}#{}", s.fragment)));
     let status = RwSignal::new(String::new());
     let can_share = js_sys::Reflect::has(&js_sys::global(), &"navigator".into()).unwrap_or(false)
         && js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
@@ -420,7 +420,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                                     let _ = input.focus();
                                     input.select();
                                 }
-                                status.set(copy::not_copied("the link", &why.to_string()).replace("in the box above", "in the link box"));
+                                status.set(copy::not_copied("the link", &why.to_string(), "in the link box"));
                             }
                         }
                     });
@@ -435,8 +435,18 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                             .ok()
                             .and_then(|f| wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f).ok())
                         {
-                            if share.call1(&navigator, &data).is_err() {
-                                status.set("The browser did not open its share menu. Copy the link instead.".into());
+                            const DID_NOT: &str = "The browser did not share the link. Copy the link instead.";
+                            match share.call1(&navigator, &data).map(js_sys::Promise::from) {
+                                // The menu answers later; closing it is the person's choice, not a failure.
+                                Ok(shared) => leptos::task::spawn_local(async move {
+                                    if let Err(error) = wasm_bindgen_futures::JsFuture::from(shared).await {
+                                        let name = js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string());
+                                        if name.as_deref() != Some("AbortError") {
+                                            status.set(DID_NOT.into());
+                                        }
+                                    }
+                                }),
+                                Err(_) => status.set(DID_NOT.into()),
                             }
                         }
                     }>"Share with another app"</button>

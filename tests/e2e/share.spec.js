@@ -72,3 +72,33 @@ test('every kind of bad link gets one clear sentence and changes no draft', asyn
     expect(await storedDrafts(page)).toEqual(before);
   }
 });
+
+test('the share menu gets the link; closing it is fine, a refusal is explained', async ({ page, consoleErrors }) => {
+  // Headless Chromium on Linux has no Web Share: stand in for it, answering
+  // as a browser does (resolved, closed by the person, or refused).
+  await page.addInitScript(() => {
+    window.__shared = [];
+    navigator.share = (data) => {
+      window.__shared.push(data);
+      const answer = window.__shareAnswer ?? 'ok';
+      return answer === 'ok' ? Promise.resolve() : Promise.reject(new DOMException('no', answer));
+    };
+  });
+  const link = await writeDraft(page);
+  const share = page.getByRole('button', { name: 'Share with another app' });
+  const status = page.locator('#share-status');
+
+  await share.click();
+  await expect.poll(() => page.evaluate(() => window.__shared.length)).toBe(1);
+  expect(await page.evaluate(() => window.__shared[0])).toEqual({ title: 'Candor draft', url: link });
+  await page.evaluate(() => { window.__shareAnswer = 'AbortError'; });
+  await share.click();
+  await expect.poll(() => page.evaluate(() => window.__shared.length)).toBe(2);
+  await page.waitForTimeout(200);
+  await expect(status).toHaveText('');
+
+  await page.evaluate(() => { window.__shareAnswer = 'NotAllowedError'; });
+  await share.click();
+  await expect(status).toHaveText('The browser did not share the link. Copy the link instead.');
+  expect(consoleErrors).toEqual([]);
+});
