@@ -343,15 +343,16 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     out
 }
 
-/// [`check`], less the findings whose [`Finding::dismissal_key`] is in `dismissed`.
-pub fn check_dismissing(
-    draft: &Draft,
-    rules: &dyn ZoneRules,
-    dismissed: &[String],
-) -> Vec<Finding> {
-    let mut findings = check(draft, rules);
-    findings.retain(|f| !dismissed.contains(&f.dismissal_key()));
-    findings
+/// What the check step shows: [`check`] and the findings about the
+/// draft's updates ([`timeline_findings`], `now` in Unix seconds), less the
+/// ones the author dismissed, most serious first (in reading order within
+/// a severity).
+pub fn review(draft: &Draft, rules: &dyn ZoneRules, now: i64) -> Vec<Finding> {
+    let mut all = check(draft, rules);
+    all.extend(timeline_findings(draft, rules, now));
+    all.retain(|f| !draft.dismissed_findings.contains(&f.dismissal_key()));
+    crate::order::sort_by(&mut all, |a, b| a.severity.cmp(&b.severity));
+    all
 }
 
 /// Checks one passage on its own with the word rules (everything but missing

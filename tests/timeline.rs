@@ -288,3 +288,25 @@ fn the_author_sees_the_updates_already_sent() {
     let (_, details) = &candor::steps::sent_updates(&untimed, &Tzdb2026)[0];
     assert_eq!(details, "Sent: not answered yet.");
 }
+
+/// The check step's list: the word and fact findings and the update
+/// findings together, most serious first, less what the author dismissed.
+#[test]
+fn the_review_puts_the_late_update_with_the_rest_and_honours_dismissals() {
+    let mut d = first_update();
+    let all = candor::candor::review(&d, &Tzdb2026, LATE);
+    let late = all
+        .iter()
+        .find(|f| f.id == "update.next-update-passed")
+        .expect("the late update is in the review");
+    assert!(
+        all.windows(2).all(|w| w[0].severity <= w[1].severity),
+        "most serious first"
+    );
+    let others = candor::candor::check(&d, &Tzdb2026).len();
+    assert_eq!(all.len(), others + 1);
+    d.dismissed_findings.push(late.dismissal_key());
+    let after = candor::candor::review(&d, &Tzdb2026, LATE);
+    assert!(after.iter().all(|f| f.id != "update.next-update-passed"));
+    assert_eq!(after.len(), others);
+}

@@ -148,16 +148,7 @@ pub fn App() -> impl IntoView {
         if step.get() != Step::Check {
             return Vec::new();
         }
-        draft.with(|d| {
-            let mut all = crate::candor::check_dismissing(d, zones(), &d.dismissed_findings);
-            all.extend(
-                crate::candor::timeline_findings(d, zones(), now())
-                    .into_iter()
-                    .filter(|f| !d.dismissed_findings.contains(&f.dismissal_key())),
-            );
-            crate::order::sort_by(&mut all, |a, b| a.severity.cmp(&b.severity));
-            all
-        })
+        draft.with(|d| crate::candor::review(d, zones(), now()))
     });
     let flagged = Signal::derive(move || {
         findings.with(|all| {
