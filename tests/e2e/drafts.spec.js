@@ -67,13 +67,15 @@ test('an edit in another tab shows up here, and no edit is silently lost', async
   // Both tabs edit before either saves: both versions are kept.
   await page.getByLabel(WHAT).fill('Version from tab one.');
   await other.getByLabel(WHAT).fill('Version from tab two.');
-  await expect(page.locator('.save-status')).toHaveText(/^Saved/);
-  await expect(other.locator('.save-status')).toHaveText(/^Saved/);
-  const all = await page.evaluate(() => Object.keys(localStorage)
+  // Wait for both saves themselves: right after typing, the status can
+  // still read "Saved" from the save before, for a moment.
+  const stored = () => page.evaluate(() => Object.keys(localStorage)
     .filter((k) => k.startsWith('candor:v1:draft:'))
     .map((k) => localStorage.getItem(k)).join('\n'));
-  expect(all).toContain('Version from tab one.');
-  expect(all).toContain('Version from tab two.');
+  await expect.poll(stored).toContain('Version from tab one.');
+  await expect.poll(stored).toContain('Version from tab two.');
+  await expect(page.locator('.save-status')).toHaveText(/^Saved/);
+  await expect(other.locator('.save-status')).toHaveText(/^Saved/);
 });
 
 test('a damaged stored draft is kept aside and the others load', async ({ page }) => {
