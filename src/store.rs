@@ -27,7 +27,9 @@
 //! after the last change and at once on `visibilitychange` to hidden; show
 //! [`SaveStatus`]; on a `storage` event, [`storage_change`] says whether to
 //! re-`list` and whether the open draft `changed_elsewhere` (reopen it when
-//! this tab has no unsaved change, else save now: both versions are kept).
+//! this tab has no unsaved change, else save now: both versions are kept;
+//! when another tab's write went over this tab's saved version, save it
+//! again: it is kept beside theirs).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -781,6 +783,22 @@ pub struct DeletedDraft {
     pub deleted_at: i64,
 }
 
+/// How the stored version of a draft stands against what this tab knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// Storage holds what this tab last read or wrote.
+    Unchanged,
+    /// Another tab saved a later version, renamed it, deleted it, or left
+    /// something this tab cannot read: follow it, or, with unsaved changes
+    /// here, save them (both versions are kept).
+    Changed,
+    /// Another tab wrote at the same moment as this one and its write won:
+    /// browsers do not make localStorage atomic across tabs. This tab's
+    /// saved version is gone from storage; saving it again keeps it beside
+    /// theirs.
+    WrittenOver,
+}
+
 /// What keeping a draft that arrived in a share link did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SharedOutcome {
@@ -1314,16 +1332,33 @@ impl<S: KeyValue> Drafts<S> {
     }
 
     /// Whether another tab has written (or deleted) this draft since this
-    /// tab last read or wrote it.
-    pub fn changed_elsewhere(&self, id: &str) -> Result<bool, DraftError> {
+    /// tab last read or wrote it, and whether that write went over this
+    /// tab's saved version without seeing it.
+    pub fn changed_elsewhere(&self, id: &str) -> Result<Elsewhere, DraftError> {
         let stored = self.store.get(&draft_key(id)).map_err(DraftError::Read)?;
         let base = self.known.get(id);
         Ok(match (stored, base) {
-            (None, None) => false,
-            (None, Some(_)) | (Some(_), None) => true,
+            (None, None) => Elsewhere::Unchanged,
+            (None, Some(_)) | (Some(_), None) => Elsewhere::Changed,
             (Some(raw), Some(base)) => match decode_envelope(&raw) {
-                Ok(envelope) => envelope.revision != base.revision,
-                Err(_) => true,
+                Ok(mut theirs) => {
+                    theirs.draft.id = id.to_owned();
+                    if theirs.draft == base.draft {
+                        let same = theirs.revision == base.revision && theirs.title == base.title;
+                        if same {
+                            Elsewhere::Unchanged
+                        } else {
+                            Elsewhere::Changed
+                        }
+                    } else if theirs.revision > base.revision {
+                        Elsewhere::Changed
+                    } else {
+                        // Their write has this tab's revision or an older one,
+                        // and other content: it was made without seeing ours.
+                        Elsewhere::WrittenOver
+                    }
+                }
+                Err(_) => Elsewhere::Changed,
             },
         })
     }

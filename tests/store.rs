@@ -882,9 +882,12 @@ fn two_tabs_editing_one_draft_keep_both_versions() {
     in_a.cause = "a bad release".into();
     in_b.fix = "we rolled back".into();
 
-    assert!(!b.changed_elsewhere("x").expect("check"));
+    assert_eq!(
+        b.changed_elsewhere("x").expect("check"),
+        Elsewhere::Unchanged
+    );
     save(&mut a, &mut in_a, T0 + 1).expect("a saves");
-    assert!(b.changed_elsewhere("x").expect("check"));
+    assert_eq!(b.changed_elsewhere("x").expect("check"), Elsewhere::Changed);
     assert_eq!(
         storage_change(Some("candor:v1:draft:x")),
         StorageChange::Draft("x".into())
@@ -919,6 +922,56 @@ fn two_tabs_editing_one_draft_keep_both_versions() {
     assert_intact(&store, &model, &[], "two tabs");
     // A's list follows B's new draft.
     assert_eq!(a.list().expect("list").drafts.len(), 2);
+}
+
+/// Browsers do not make localStorage atomic across tabs: two tabs that both
+/// saw revision 1 can both write revision 2, and the later write wins. The
+/// tab whose saved version was written over must notice and keep it.
+#[test]
+fn a_save_written_over_by_another_tab_at_the_same_moment_is_noticed() {
+    let store = shared();
+    let mut a = tab(&store, 1);
+    let mut b = tab(&store, 2);
+    let mut d = draft("x", "the app crashed on start");
+    save(&mut a, &mut d, T0).expect("save");
+    let mut in_a = a.open("x").expect("open").draft;
+    let mut in_b = b.open("x").expect("open").draft;
+    in_a.cause = "a bad release".into();
+    in_b.fix = "we rolled back".into();
+
+    // A saves; B's view of storage does not have A's write yet when B saves.
+    let before = store.borrow().entries()["candor:v1:draft:x"].clone();
+    save(&mut a, &mut in_a, T0 + 1).expect("a saves");
+    store
+        .borrow_mut()
+        .set("candor:v1:draft:x", &before)
+        .expect("b's stale view");
+    save(&mut b, &mut in_b, T0 + 1).expect("b saves");
+
+    // A is told its saved version is no longer stored, and saving it again
+    // keeps it beside B's.
+    assert_eq!(
+        a.changed_elsewhere("x").expect("check"),
+        Elsewhere::WrittenOver
+    );
+    let outcome = save(&mut a, &mut in_a, T0 + 2).expect("a saves again");
+    assert!(
+        matches!(outcome, SaveOutcome::KeptBoth { .. }),
+        "{outcome:?}"
+    );
+    let mut model = Model::new();
+    record(&mut model, &in_b, "The app crashed on start");
+    record(
+        &mut model,
+        &in_a,
+        "The app crashed on start (your copy from this tab)",
+    );
+    assert_intact(&store, &model, &[], "written over");
+    // B's own write is what B knows: nothing to do there.
+    assert_eq!(
+        b.changed_elsewhere("x").expect("check"),
+        Elsewhere::Unchanged
+    );
 }
 
 #[test]

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 use crate::model::Draft;
 use crate::steps::Step;
 use crate::store::{
-    self, open_with_fallback, DraftSummary, Drafts, KeyValue, Listing, LocalStore, SaveStatus,
-    SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
+    self, open_with_fallback, DraftSummary, Drafts, Elsewhere, KeyValue, Listing, LocalStore,
+    SaveStatus, SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
 };
 
 /// Everything the page knows about stored drafts.
@@ -163,15 +163,24 @@ impl Session {
         self.timer.set_value(handle);
     }
 
-    /// Saves the open draft now, and tells the truth about the result.
+    /// Saves the open draft now, when it has changes, and tells the truth
+    /// about the result.
     pub fn save_now(self) {
+        if self.unsaved() {
+            self.write_now();
+        } else if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+            self.timer.set_value(None);
+        }
+    }
+
+    /// Writes the open draft, changed or not (the store keeps another tab's
+    /// version beside it rather than write over it).
+    fn write_now(self) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }
         self.timer.set_value(None);
-        if !self.unsaved() {
-            return;
-        }
         let mut draft = self.draft.get_untracked();
         let before = draft.id.clone();
         let step = self.step.get_untracked().slug();
@@ -220,14 +229,18 @@ impl Session {
             StorageChange::Everything | StorageChange::Draft(_) => {
                 self.refresh();
                 let id = self.draft.with_untracked(|d| d.id.clone());
-                let changed = self
+                let elsewhere = self
                     .drafts
                     .with_value(|d| d.changed_elsewhere(&id))
-                    .unwrap_or(false);
-                if !changed {
+                    .unwrap_or(Elsewhere::Unchanged);
+                if elsewhere == Elsewhere::Unchanged {
                     return;
                 }
-                if self.unsaved() {
+                if elsewhere == Elsewhere::WrittenOver {
+                    // Another tab wrote at the same moment and won: what this
+                    // tab saved is gone from storage, so save it again.
+                    self.write_now();
+                } else if self.unsaved() {
                     // Both tabs have changes: saving now keeps both versions.
                     self.save_now();
                 } else if let Some(Ok(opened)) = self.drafts.try_update_value(|d| d.open(&id)) {
