@@ -42,7 +42,9 @@ function makeNextBuild(dir) {
   const page = join(dir, 'index.html');
   let html = readFileSync(page, 'utf8');
   for (const name of readdirSync(dir)) {
-    const hash = name.match(/[0-9a-f]{16}/)?.[0];
+    // Trunk writes its 64-bit hashes in hex without leading zeros: 16 digits
+    // or fewer.
+    const hash = name.match(/^(?:candor-)?([0-9a-f]{8,16})(?=[-_.])/)?.[1];
     if (!hash) continue;
     const next = createHash('sha256').update(`next ${hash}`).digest('hex').slice(0, 16);
     renameSync(join(dir, name), join(dir, name.replace(hash, next)));
