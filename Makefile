@@ -22,7 +22,7 @@ test-tools:
 	@scripts/tools.sh test
 
 release: tools
-	trunk build --release
+	scripts/release.sh
 
 size: release
 	@scripts/size.sh
@@ -30,7 +30,7 @@ size: release
 # Speed and size beside two reference pages, in one run; prints the table.
 # Share-link sizes first: a table, and a failure when a size goal is missed.
 bench: release bench-links bench-candor
-	cd tests/bench/anchors/leptos-bare && trunk build --release
+	scripts/release.sh tests/bench/anchors/leptos-bare
 	node tests/e2e/bench.mjs
 
 # The candor check's precision and recall per rule family, on the corpus.

@@ -72,8 +72,8 @@ check_layer clippy sh -c 'cargo clippy --all-targets -- -D warnings &&
 tests_layer native cargo test
 tests_layer browser cargo test --target wasm32-unknown-unknown --test 'browser_*' -- --nocapture
 
-echo "== release: trunk build --release"
-if trunk build --release; then
+echo "== release: scripts/release.sh (trunk build --release)"
+if scripts/release.sh; then
   scripts/size.sh | tee "$LOGS/size.log"
   record release "ok ($(awk '/^total transferred/ { print $3 " bytes gzip" }' "$LOGS/size.log"))"
   tests_layer e2e sh -c 'cd tests/e2e && npx playwright test'

@@ -2,7 +2,8 @@
 # Installs what Candor's build and tests need, when it is missing, and says
 # exactly what to do where it cannot. Quick when everything is already there.
 #
-#   scripts/tools.sh build   the wasm target, Trunk, wasm-bindgen CLI, wasm-opt
+#   scripts/tools.sh build   the wasm target, the release build's nightly, Trunk,
+#                            wasm-bindgen CLI, wasm-opt
 #   scripts/tools.sh test    all of the above, plus Chromium and ChromeDriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,17 @@ need_rust() {
   if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# The release build's pinned nightly and the standard library's source,
+# which it rebuilds (scripts/release.sh says why).
+need_release_toolchain() {
+  # shellcheck source=release-env.sh
+  RELEASE_TOOLCHAIN=$(source scripts/release-env.sh && echo "$RELEASE_TOOLCHAIN")
+  if ! rustup component list --toolchain "$RELEASE_TOOLCHAIN" --installed 2>/dev/null | grep -q '^rust-src$'; then
+    say "installing Rust $RELEASE_TOOLCHAIN with the standard library's source (for the release build, once)"
+    rustup toolchain install "$RELEASE_TOOLCHAIN" --profile minimal --component rust-src
   fi
 }
 
@@ -75,12 +87,14 @@ need_chromium() {
 case "${1:-build}" in
   build)
     need_rust
+    need_release_toolchain
     need_node_packages
     need_bindgen
     need_trunk
     ;;
   test)
     need_rust
+    need_release_toolchain
     need_node_packages
     need_bindgen
     need_trunk

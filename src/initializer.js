@@ -1,25 +1,48 @@
 // Trunk's loader calls this module while the wasm downloads. If the module
-// cannot load or start, the person sees why instead of a blank page. Once
-// Candor runs, it registers the service worker that keeps it working offline.
+// cannot load or start, or stops later, the person sees why instead of a
+// page that ignores them. Once Candor runs, it registers the service worker
+// that keeps it working offline.
 export default function initializer() {
   watchForNewVersions();
+  watchForTraps();
   return {
     onFailure(reason) {
       console.error('Candor could not start:', reason);
       const loading = document.getElementById('loading');
       if (loading) loading.remove();
-      const area = document.getElementById('fatal');
-      if (area) {
-        area.textContent =
-          'Candor could not start: its program did not load. ' +
-          'Check your connection and reload the page. Nothing you wrote before was changed.';
-        area.hidden = false;
-      }
+      showFatal(
+        'Candor could not start: its program did not load. ' +
+        'Check your connection and reload the page. Nothing you wrote before was changed.',
+      );
     },
     onSuccess() {
       registerWorker();
     },
   };
+}
+
+function showFatal(text) {
+  const area = document.getElementById('fatal');
+  if (!area) return;
+  area.textContent = text;
+  area.hidden = false;
+}
+
+// A Rust panic in the release build stops the program at once (see
+// scripts/release.sh): the browser reports it as an uncaught
+// WebAssembly.RuntimeError, from an event handler or from a promise.
+// Candor cannot go on after that, and what was typed since the last save
+// is only in the fields on the page.
+function watchForTraps() {
+  const stopped = (error) => {
+    if (!(error instanceof WebAssembly.RuntimeError)) return;
+    showFatal(
+      'Candor hit an internal error and stopped. Your last changes may not be saved: ' +
+      'copy what you wrote from the fields on this page, then reload it.',
+    );
+  };
+  window.addEventListener('error', (event) => stopped(event.error));
+  window.addEventListener('unhandledrejection', (event) => stopped(event.reason));
 }
 
 function say(text) {

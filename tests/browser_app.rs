@@ -2,7 +2,7 @@
 //! The app in a real browser: it mounts into a test document and the
 //! preview follows what is typed.
 
-use candor::ui::{show_internal_error, App, INTERNAL_ERROR};
+use candor::ui::App;
 use leptos::prelude::*;
 use leptos::task::tick;
 use wasm_bindgen::JsCast;
@@ -60,15 +60,4 @@ async fn preview_follows_typed_input() {
     assert!(!preview.contains("[what happened?]"));
     // The text is text: no element was made from it.
     assert!(container.query_selector(".preview b").unwrap().is_none());
-}
-
-#[wasm_bindgen_test]
-fn internal_error_is_shown_as_an_alert() {
-    show_internal_error(INTERNAL_ERROR);
-    let area = document()
-        .get_element_by_id("fatal")
-        .expect("the alert area exists");
-    assert_eq!(area.get_attribute("role").as_deref(), Some("alert"));
-    assert!(!area.has_attribute("hidden"));
-    assert_eq!(area.text_content().as_deref(), Some(INTERNAL_ERROR));
 }

@@ -33,43 +33,15 @@ pub fn start() {
     }
 }
 
-/// The sentence shown when Candor itself fails. Nothing is stored yet, so it
-/// says so and asks the person to keep their words before reloading.
-pub const INTERNAL_ERROR: &str = "Candor hit an internal error and stopped. \
-Your draft is not saved: copy what you wrote from the fields below before you reload the page.";
-
-/// A Rust panic is logged to the console and shown on the page, so the
-/// person sees why typing stopped working instead of a page that ignores them.
-/// With `panic = "abort"` the hook still runs before the module stops.
+/// A Rust panic is logged to the console with its message, for whoever
+/// looks into it. The program then stops with a trap, and the page's
+/// initializer (src/initializer.js) tells the person what happened and what
+/// to do. In the release build a panic traps at once, without this hook
+/// (scripts/release.sh); the initializer's message is the same.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("Candor panicked: {info}").into());
-        show_internal_error(INTERNAL_ERROR);
     }));
-}
-
-/// Puts `message` into the page's alert area and makes it visible.
-pub fn show_internal_error(message: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let area = match document.get_element_by_id("fatal") {
-        Some(area) => area,
-        None => {
-            // A test document or a changed index.html: make the area.
-            let Ok(area) = document.create_element("div") else {
-                return;
-            };
-            area.set_id("fatal");
-            let _ = area.set_attribute("role", "alert");
-            if let Some(body) = document.body() {
-                let _ = body.prepend_with_node_1(&area);
-            }
-            area
-        }
-    };
-    area.set_text_content(Some(message));
-    let _ = area.remove_attribute("hidden");
 }
 
 thread_local! {
