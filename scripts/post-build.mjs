@@ -4,10 +4,18 @@
 //    Content-Security-Policy, so the policy allows those scripts and no other
 //    inline script (Trunk 0.21 cannot hash its loader itself);
 // 2. fills in the service worker's list of files and its version, so that
-//    every build with different files is a new version.
+//    every build with different files is a new version;
+// 3. in the release build, minifies the JavaScript with terser (wasm-bindgen's
+//    glue, the initializer, the service worker: 2.5 KB less gzip) and updates
+//    the page's integrity hashes to match.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const TERSER = join(ROOT, 'tests/e2e/node_modules/.bin/terser');
 
 const PLACEHOLDER = "'candor-inline-script-hashes'";
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -16,7 +24,7 @@ if (!staging) {
   process.exit(1);
 }
 const file = join(staging, 'index.html');
-const html = readFileSync(file, 'utf8');
+let html = readFileSync(file, 'utf8');
 if (!html.includes(PLACEHOLDER)) {
   console.error(`post-build: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy.`);
   process.exit(1);
@@ -25,6 +33,28 @@ if (!html.includes(PLACEHOLDER)) {
 // page, after this hook, so no hash can match it: the development server
 // allows inline scripts; the release build that is shipped does not.
 const debug = process.env.TRUNK_PROFILE === 'debug';
+
+function minify(name, module) {
+  const path = join(staging, name);
+  execFileSync(TERSER, [path, ...(module ? ['--module'] : []), '--compress', '--mangle', '--output', path]);
+}
+if (!debug) {
+  if (!existsSync(TERSER)) {
+    console.error(`post-build: ${TERSER} is missing; run scripts/tools.sh build to install the Node packages.`);
+    process.exit(1);
+  }
+  for (const name of readdirSync(staging).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+    minify(name, true);
+    const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, name))).digest('base64')}`;
+    const link = new RegExp(`(href="[^"]*${name.replaceAll('.', '\\.')}"[^>]*integrity=")[^"]+"`);
+    if (!link.test(html)) {
+      console.error(`post-build: index.html has no integrity hash for ${name} to update.`);
+      process.exit(1);
+    }
+    html = html.replace(link, `$1${integrity}"`);
+  }
+  console.log('post-build: JavaScript minified, integrity hashes updated');
+}
 const hashes = [];
 for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
@@ -40,5 +70,6 @@ if (existsSync(worker)) {
     .replace('__CANDOR_VERSION__', version)
     .replace('__CANDOR_FILES__', JSON.stringify(files.map((f) => `./${f}`)));
   writeFileSync(worker, source);
+  if (!debug) minify('sw.js', false);
   console.log(`post-build: service worker ${version} caches ${files.length} files`);
 }

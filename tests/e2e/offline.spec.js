@@ -62,7 +62,8 @@ function makeNextBuild(dir) {
     env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_PROFILE: 'release' },
     stdio: 'ignore',
   });
-  return readFileSync(join(dir, 'sw.js'), 'utf8').match(/const VERSION = '(candor-[0-9a-f]+)'/)[1];
+  // The release build's sw.js is minified: find the cache name, not a layout.
+  return readFileSync(join(dir, 'sw.js'), 'utf8').match(/VERSION\s*=\s*["'](candor-[0-9a-f]+)["']/)[1];
 }
 
 // On a slow connection the new wasm is still downloading when the browser
