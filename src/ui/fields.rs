@@ -352,3 +352,38 @@ pub fn focus_by_id(id: &str) {
         let _ = el.focus();
     }
 }
+
+/// Radio buttons in a fieldset, one `(id, label)` per choice; `chosen` is
+/// the index of the checked one, `pick` gets the index picked. One view type
+/// for every such group keeps the wasm small.
+pub fn choices(
+    class: &'static str,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    name: &'static str,
+    options: Vec<(String, &'static str)>,
+    chosen: Signal<usize>,
+    pick: Callback<usize>,
+) -> AnyView {
+    view! {
+        <fieldset class=class>
+            <legend>{legend}</legend>
+            {hint.map(|hint| view! { <p class="hint">{hint}</p> })}
+            {options
+                .into_iter()
+                .enumerate()
+                .map(|(i, (id, label))| {
+                    view! {
+                        <div class="check-box">
+                            <input type="radio" name=name id=id.clone()
+                                prop:checked=move || chosen.get() == i
+                                on:change=move |_| pick.run(i) />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+    .into_any()
+}

@@ -6,7 +6,34 @@ use leptos::prelude::*;
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets::{self, Examples};
 use crate::steps::{data_loss_label, recovery_label, Step};
-use crate::ui::fields::{TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
+use crate::ui::fields::{choices, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
+
+/// Radio buttons for one answer in the draft: `options` in order, each with
+/// its `(id, label)` in `shown`.
+#[allow(clippy::too_many_arguments)]
+fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
+    draft: RwSignal<Draft>,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    name: &'static str,
+    options: &'static [T],
+    shown: Vec<(String, &'static str)>,
+    get: fn(&Draft) -> T,
+    set: fn(&mut Draft, T),
+) -> AnyView {
+    choices(
+        "choices-list",
+        legend,
+        hint,
+        name,
+        shown,
+        Signal::derive(move || {
+            let now = draft.with(get);
+            options.iter().position(|o| *o == now).unwrap_or(usize::MAX)
+        }),
+        Callback::new(move |i: usize| draft.update(|d| set(d, options[i]))),
+    )
+}
 
 /// The hint for a field: why it matters, then the preset's example.
 fn hint(
@@ -124,38 +151,32 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
     // Posting moves this update into the timeline: ask first, since what is
     // new is cleared for the next one (it stays in the timeline).
     let confirming = RwSignal::new(false);
-    let options = [
-        (Phase::NotSaid, "No: this is one notice".to_string()),
-        (
-            Phase::Investigating,
-            "Yes, and we are investigating".to_string(),
-        ),
-        (
-            Phase::Identified,
-            "Yes, and we have found the cause".to_string(),
-        ),
-        (
-            Phase::Monitoring,
-            "Yes, it is fixed and we are watching it closely".to_string(),
-        ),
-        (Phase::Resolved, "Yes, and it is resolved".to_string()),
+    const PHASES: [Phase; 5] = [
+        Phase::NotSaid,
+        Phase::Investigating,
+        Phase::Identified,
+        Phase::Monitoring,
+        Phase::Resolved,
     ];
+    let labels = [
+        "No: this is one notice",
+        "Yes, and we are investigating",
+        "Yes, and we have found the cause",
+        "Yes, it is fixed and we are watching it closely",
+        "Yes, and it is resolved",
+    ];
+    let phases = draft_choices(
+        draft,
+        "Is this notice one of a series of updates, and where do things stand?",
+        Some("Send the first update while you still investigate; each update repeats the facts for readers who missed the earlier ones."),
+        "phase",
+        &PHASES,
+        PHASES.iter().zip(labels).map(|(p, l)| (format!("phase-{p:?}"), l)).collect(),
+        |d| d.update.phase,
+        |d, p| d.set_phase(p),
+    );
     view! {
-        <fieldset class="choices-list">
-            <legend>"Is this notice one of a series of updates, and where do things stand?"</legend>
-            <p class="hint">"Send the first update while you still investigate; each update repeats the facts for readers who missed the earlier ones."</p>
-            {options.into_iter().map(|(option, label)| {
-                let id = format!("phase-{option:?}");
-                view! {
-                    <div class="check-box">
-                        <input type="radio" name="phase" id=id.clone()
-                            prop:checked=move || phase() == option
-                            on:change=move |_| draft.update(|d| d.set_phase(option)) />
-                        <label for=id>{label}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
+        {phases}
         <Show when=move || phase() != Phase::NotSaid>
             <TimeAnswer
                 draft
@@ -285,7 +306,6 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
 #[component]
 fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
     let end_state = move || draft.with(|d| d.window.end_state);
-    let set_end = move |state: EndState| draft.update(|d| d.set_end_state(state));
     let end_problem =
         Memo::new(move |_| draft.with(|d| crate::model::end_before_start(d, crate::ui::zones())));
     view! {
@@ -295,21 +315,19 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
             legend="When did it start?"
             lens=TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start) }
         />
-        <fieldset class="choices-list">
-            <legend>"Has it ended?"</legend>
-            <div class="check-box">
-                <input type="radio" name="end-state" id="end-ended"
-                    prop:checked=move || end_state() == EndState::Ended
-                    on:change=move |_| set_end(EndState::Ended) />
-                <label for="end-ended">"Yes, it has ended"</label>
-            </div>
-            <div class="check-box">
-                <input type="radio" name="end-state" id="end-ongoing"
-                    prop:checked=move || end_state() == EndState::Ongoing
-                    on:change=move |_| set_end(EndState::Ongoing) />
-                <label for="end-ongoing">"No, it is still going on"</label>
-            </div>
-        </fieldset>
+        {draft_choices(
+            draft,
+            "Has it ended?",
+            None,
+            "end-state",
+            &[EndState::Ended, EndState::Ongoing],
+            vec![
+                ("end-ended".into(), "Yes, it has ended"),
+                ("end-ongoing".into(), "No, it is still going on"),
+            ],
+            |d| d.window.end_state,
+            |d, state| d.set_end_state(state),
+        )}
         <Show when=move || end_state() == EndState::Ended>
             <TimeAnswer
                 draft
@@ -370,13 +388,13 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
 
 #[component]
 fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
-    let loss_options = [
+    const LOSS: [DataLoss; 4] = [
         DataLoss::None,
         DataLoss::Some,
         DataLoss::All,
         DataLoss::NotKnownYet,
     ];
-    let recovery_options = [
+    const RECOVERY: [Recovery; 4] = [
         Recovery::Recovered,
         Recovery::Partly,
         Recovery::CannotRecover,
@@ -390,35 +408,27 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
             hint=hint(draft, "Be exact: readers plan around what they lost.", |e| e.impact)
             lens=TextLens { get: |d| &d.impact, get_mut: |d| &mut d.impact }
         />
-        <fieldset class="choices-list">
-            <legend>"Was any data lost?"</legend>
-            {loss_options.into_iter().map(|option| {
-                let id = format!("loss-{option:?}");
-                view! {
-                    <div class="check-box">
-                        <input type="radio" name="data-loss" id=id.clone()
-                            prop:checked=move || draft.with(|d| d.data_loss) == option
-                            on:change=move |_| draft.update(|d| d.data_loss = option) />
-                        <label for=id>{data_loss_label(option)}</label>
-                    </div>
-                }
-            }).collect_view()}
-        </fieldset>
+        {draft_choices(
+            draft,
+            "Was any data lost?",
+            None,
+            "data-loss",
+            &LOSS,
+            LOSS.iter().map(|o| (format!("loss-{o:?}"), data_loss_label(*o))).collect(),
+            |d| d.data_loss,
+            |d, o| d.data_loss = o,
+        )}
         <Show when=move || draft.with(|d| matches!(d.data_loss, DataLoss::Some | DataLoss::All))>
-            <fieldset class="choices-list">
-                <legend>"Can it be recovered?"</legend>
-                {recovery_options.into_iter().map(|option| {
-                    let id = format!("recovery-{option:?}");
-                    view! {
-                        <div class="check-box">
-                            <input type="radio" name="recovery" id=id.clone()
-                                prop:checked=move || draft.with(|d| d.recovery) == option
-                                on:change=move |_| draft.update(|d| d.recovery = option) />
-                            <label for=id>{recovery_label(option)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            {draft_choices(
+                draft,
+                "Can it be recovered?",
+                None,
+                "recovery",
+                &RECOVERY,
+                RECOVERY.iter().map(|o| (format!("recovery-{o:?}"), recovery_label(*o))).collect(),
+                |d| d.recovery,
+                |d, o| d.recovery = o,
+            )}
         </Show>
     }
 }
@@ -435,21 +445,19 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
         })
     };
     view! {
-        <fieldset class="choices-list">
-            <legend>"Do readers need to do anything?"</legend>
-            <div class="check-box">
-                <input type="radio" name="actions-mode" id="actions-nothing"
-                    prop:checked=move || mode() == ReaderActions::Nothing
-                    on:change=move |_| draft.update(|d| d.set_reader_actions(ReaderActions::Nothing)) />
-                <label for="actions-nothing">"No: the notice says they need to do nothing"</label>
-            </div>
-            <div class="check-box">
-                <input type="radio" name="actions-mode" id="actions-steps"
-                    prop:checked=move || mode() == ReaderActions::Steps
-                    on:change=move |_| draft.update(|d| d.set_reader_actions(ReaderActions::Steps)) />
-                <label for="actions-steps">"Yes: list what they must do"</label>
-            </div>
-        </fieldset>
+        {draft_choices(
+            draft,
+            "Do readers need to do anything?",
+            None,
+            "actions-mode",
+            &[ReaderActions::Nothing, ReaderActions::Steps],
+            vec![
+                ("actions-nothing".into(), "No: the notice says they need to do nothing"),
+                ("actions-steps".into(), "Yes: list what they must do"),
+            ],
+            |d| d.actions,
+            |d, mode| d.set_reader_actions(mode),
+        )}
         <Show when=move || mode() == ReaderActions::Steps>
             <For each=move || 0..count() key=|i| *i let:i>
                 <div class="action-row">
@@ -498,21 +506,19 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
     let mode = move || draft.with(|d| d.cause_state);
     let ex = move || presets::examples(draft.with(|d| d.preset));
     view! {
-        <fieldset class="choices-list">
-            <legend>"Do you know why it happened?"</legend>
-            <div class="check-box">
-                <input type="radio" name="cause-mode" id="cause-known"
-                    prop:checked=move || mode() == CauseState::Known
-                    on:change=move |_| draft.update(|d| d.cause_state = CauseState::Known) />
-                <label for="cause-known">"Yes"</label>
-            </div>
-            <div class="check-box">
-                <input type="radio" name="cause-mode" id="cause-unknown"
-                    prop:checked=move || mode() == CauseState::NotKnownYet
-                    on:change=move |_| draft.update(|d| d.cause_state = CauseState::NotKnownYet) />
-                <label for="cause-unknown">"Not yet: the notice says “We do not know the cause yet.”"</label>
-            </div>
-        </fieldset>
+        {draft_choices(
+            draft,
+            "Do you know why it happened?",
+            None,
+            "cause-mode",
+            &[CauseState::Known, CauseState::NotKnownYet],
+            vec![
+                ("cause-known".into(), "Yes"),
+                ("cause-unknown".into(), "Not yet: the notice says “We do not know the cause yet.”"),
+            ],
+            |d| d.cause_state,
+            |d, state| d.cause_state = state,
+        )}
         <Show when=move || mode() == CauseState::Known>
             <div class="field">
                 <label for="cause">"Why did it happen?"</label>
