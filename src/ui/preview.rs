@@ -7,6 +7,7 @@ use crate::model::Draft;
 use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
+use crate::ui::fields::choices;
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
@@ -266,22 +267,15 @@ pub fn CheckStep(
                 .collect_view()}
         </dl>
         <h2>"The notice"</h2>
-        <fieldset class="choices-list inline">
-            <legend>"Show the notice as"</legend>
-            {Form::ALL
-                .into_iter()
-                .map(|f| {
-                    view! {
-                        <div class="check-box">
-                            <input type="radio" name="form" id=f.id()
-                                prop:checked=move || form.get() == f
-                                on:change=move |_| form.set(f) />
-                            <label for=f.id()>{f.label()}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        {choices(
+            "choices-list inline",
+            "Show the notice as",
+            None,
+            "form",
+            Form::ALL.iter().map(|f| (f.id().to_string(), f.label())).collect(),
+            Signal::derive(move || form.get() as usize),
+            Callback::new(move |i: usize| form.set(Form::ALL[i])),
+        )}
         <label for="notice-text" class="visually-hidden">"The notice, as text to copy"</label>
         <textarea
             id="notice-text"
