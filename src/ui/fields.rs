@@ -2,6 +2,8 @@
 //! writes every keystroke straight back, so nothing typed is ever held only
 //! in the page.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
 
 use crate::model::{Draft, TimeCheck, WallTime};
@@ -169,7 +171,7 @@ pub fn TimeAnswer(
 fn time_status(
     check: TimeCheck,
     id: &'static str,
-    edit: impl Fn(Box<dyn FnOnce(&mut WallTime)>) + Copy + 'static,
+    edit: impl Fn(Box<dyn FnOnce(&mut WallTime)>) + Copy + Send + Sync + 'static,
 ) -> AnyView {
     match check {
         TimeCheck::Empty => ().into_any(),
@@ -200,35 +202,28 @@ fn time_status(
             chosen,
         } => {
             use crate::time::FoldChoice;
-            let name = format!("{id}-fold");
-            let first_id = format!("{id}-fold-first");
-            let second_id = format!("{id}-fold-second");
-            let picked = chosen.as_ref().map(|(choice, _)| *choice);
+            let picked = match chosen.as_ref().map(|(choice, _)| *choice) {
+                Some(FoldChoice::Earlier) => 0,
+                Some(FoldChoice::Later) => 1,
+                None => usize::MAX,
+            };
             view! {
                 {(!message.is_empty()).then(|| view! { <p class="problem">{message}</p> })}
-                <fieldset class="fold">
-                    <legend>"This time happens twice. Which one do you mean?"</legend>
-                    <div class="check-box">
-                        <input
-                            type="radio"
-                            id=first_id.clone()
-                            name=name.clone()
-                            prop:checked=picked == Some(FoldChoice::Earlier)
-                            on:change=move |_| edit(Box::new(|w| w.fold = Some(FoldChoice::Earlier)))
-                        />
-                        <label for=first_id>{earlier}</label>
-                    </div>
-                    <div class="check-box">
-                        <input
-                            type="radio"
-                            id=second_id.clone()
-                            name=name
-                            prop:checked=picked == Some(FoldChoice::Later)
-                            on:change=move |_| edit(Box::new(|w| w.fold = Some(FoldChoice::Later)))
-                        />
-                        <label for=second_id>{later}</label>
-                    </div>
-                </fieldset>
+                {choices(
+                    "fold",
+                    "This time happens twice. Which one do you mean?",
+                    None,
+                    format!("{id}-fold").into(),
+                    vec![
+                        (format!("{id}-fold-first"), earlier.into()),
+                        (format!("{id}-fold-second"), later.into()),
+                    ],
+                    Signal::stored(picked),
+                    Callback::new(move |i: usize| {
+                        let choice = if i == 0 { FoldChoice::Earlier } else { FoldChoice::Later };
+                        edit(Box::new(move |w| w.fold = Some(choice)))
+                    }),
+                )}
                 {chosen.map(|(_, shown)| view! {
                     <p class="time-shown">"Readers will see: " <strong>{shown}</strong></p>
                 })}
@@ -360,8 +355,8 @@ pub fn choices(
     class: &'static str,
     legend: &'static str,
     hint: Option<&'static str>,
-    name: &'static str,
-    options: Vec<(String, &'static str)>,
+    name: Cow<'static, str>,
+    options: Vec<(String, Cow<'static, str>)>,
     chosen: Signal<usize>,
     pick: Callback<usize>,
 ) -> AnyView {
@@ -375,7 +370,7 @@ pub fn choices(
                 .map(|(i, (id, label))| {
                     view! {
                         <div class="check-box">
-                            <input type="radio" name=name id=id.clone()
+                            <input type="radio" name=name.clone() id=id.clone()
                                 prop:checked=move || chosen.get() == i
                                 on:change=move |_| pick.run(i) />
                             <label for=id>{label}</label>

@@ -271,8 +271,8 @@ pub fn CheckStep(
             "choices-list inline",
             "Show the notice as",
             None,
-            "form",
-            Form::ALL.iter().map(|f| (f.id().to_string(), f.label())).collect(),
+            "form".into(),
+            Form::ALL.iter().map(|f| (f.id().to_string(), f.label().into())).collect(),
             Signal::derive(move || form.get() as usize),
             Callback::new(move |i: usize| form.set(Form::ALL[i])),
         )}

@@ -1,6 +1,8 @@
 //! The questions of each step. Wording of hints lives here (it is the UI's
 //! own text); examples come from the presets in the core.
 
+use std::borrow::Cow;
+
 use leptos::prelude::*;
 
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
@@ -17,7 +19,7 @@ fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
     hint: Option<&'static str>,
     name: &'static str,
     options: &'static [T],
-    shown: Vec<(String, &'static str)>,
+    shown: Vec<(String, Cow<'static, str>)>,
     get: fn(&Draft) -> T,
     set: fn(&mut Draft, T),
 ) -> AnyView {
@@ -25,7 +27,7 @@ fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
         "choices-list",
         legend,
         hint,
-        name,
+        name.into(),
         shown,
         Signal::derive(move || {
             let now = draft.with(get);
@@ -171,7 +173,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
         Some("Send the first update while you still investigate; each update repeats the facts for readers who missed the earlier ones."),
         "phase",
         &PHASES,
-        PHASES.iter().zip(labels).map(|(p, l)| (format!("phase-{p:?}"), l)).collect(),
+        PHASES.iter().zip(labels).map(|(p, l)| (format!("phase-{p:?}"), l.into())).collect(),
         |d| d.update.phase,
         |d, p| d.set_phase(p),
     );
@@ -322,8 +324,8 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
             "end-state",
             &[EndState::Ended, EndState::Ongoing],
             vec![
-                ("end-ended".into(), "Yes, it has ended"),
-                ("end-ongoing".into(), "No, it is still going on"),
+                ("end-ended".into(), "Yes, it has ended".into()),
+                ("end-ongoing".into(), "No, it is still going on".into()),
             ],
             |d| d.window.end_state,
             |d, state| d.set_end_state(state),
@@ -414,7 +416,7 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
             None,
             "data-loss",
             &LOSS,
-            LOSS.iter().map(|o| (format!("loss-{o:?}"), data_loss_label(*o))).collect(),
+            LOSS.iter().map(|o| (format!("loss-{o:?}"), data_loss_label(*o).into())).collect(),
             |d| d.data_loss,
             |d, o| d.data_loss = o,
         )}
@@ -425,7 +427,7 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
                 None,
                 "recovery",
                 &RECOVERY,
-                RECOVERY.iter().map(|o| (format!("recovery-{o:?}"), recovery_label(*o))).collect(),
+                RECOVERY.iter().map(|o| (format!("recovery-{o:?}"), recovery_label(*o).into())).collect(),
                 |d| d.recovery,
                 |d, o| d.recovery = o,
             )}
@@ -452,8 +454,8 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
             "actions-mode",
             &[ReaderActions::Nothing, ReaderActions::Steps],
             vec![
-                ("actions-nothing".into(), "No: the notice says they need to do nothing"),
-                ("actions-steps".into(), "Yes: list what they must do"),
+                ("actions-nothing".into(), "No: the notice says they need to do nothing".into()),
+                ("actions-steps".into(), "Yes: list what they must do".into()),
             ],
             |d| d.actions,
             |d, mode| d.set_reader_actions(mode),
@@ -513,8 +515,8 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
             "cause-mode",
             &[CauseState::Known, CauseState::NotKnownYet],
             vec![
-                ("cause-known".into(), "Yes"),
-                ("cause-unknown".into(), "Not yet: the notice says “We do not know the cause yet.”"),
+                ("cause-known".into(), "Yes".into()),
+                ("cause-unknown".into(), "Not yet: the notice says “We do not know the cause yet.”".into()),
             ],
             |d| d.cause_state,
             |d, state| d.cause_state = state,
