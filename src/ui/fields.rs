@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use leptos::prelude::*;
 
 use crate::model::{Draft, TimeCheck, WallTime};
+use crate::notice::presets::{self, Examples};
 use crate::time::catalog;
 use crate::ui::{known_zones, now, searchable_zones, zones};
 
@@ -17,13 +18,17 @@ pub struct TextLens {
     pub get_mut: fn(&mut Draft) -> &mut String,
 }
 
-/// A labelled text answer with a hint; `rows` > 1 makes it a text area.
+/// A labelled text answer with a hint (then the preset's example, when
+/// there is one); `rows` > 1 makes it a text area.
 #[component]
 pub fn TextAnswer(
     draft: RwSignal<Draft>,
     id: &'static str,
     label: &'static str,
-    #[prop(into)] hint: Signal<String>,
+    hint: &'static str,
+    /// The preset's example, shown after the hint.
+    #[prop(optional)]
+    example: Option<fn(&Examples) -> &'static str>,
     lens: TextLens,
     #[prop(default = 3)] rows: u32,
 ) -> impl IntoView {
@@ -61,7 +66,15 @@ pub fn TextAnswer(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <p class="hint" id=hint_id>{move || hint.get()}</p>
+            <p class="hint" id=hint_id>
+                {move || match example {
+                    Some(example) => {
+                        let ex = presets::examples(draft.with(|d| d.preset));
+                        format!("{hint} For example: “{}”", example(&ex))
+                    }
+                    None => hint.to_string(),
+                }}
+            </p>
             {field}
         </div>
     }

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use leptos::prelude::*;
 
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
-use crate::notice::presets::{self, Examples};
+use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{choices, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
 
@@ -37,18 +37,6 @@ fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
     )
 }
 
-/// The hint for a field: why it matters, then the preset's example.
-fn hint(
-    draft: RwSignal<Draft>,
-    why: &'static str,
-    example: fn(&Examples) -> &'static str,
-) -> Signal<String> {
-    Signal::derive(move || {
-        let ex = presets::examples(draft.with(|d| d.preset));
-        format!("{why} For example: “{}”", example(&ex))
-    })
-}
-
 pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
     match step {
         Step::WhatHappened => view! {
@@ -57,7 +45,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="what-happened"
                 label="What happened, in one or two sentences?"
-                hint=hint(draft, "Readers decide from this whether the notice is about them. Say what broke, in plain words.", |e| e.what_happened)
+                hint="Readers decide from this whether the notice is about them. Say what broke, in plain words." example=|e| e.what_happened
                 lens=TextLens { get: |d| &d.what_happened, get_mut: |d| &mut d.what_happened }
                 rows=4
             />
@@ -65,7 +53,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="affected-services"
                 label="Which services or features were affected?"
-                hint=hint(draft, "Name them the way your readers know them.", |e| e.affected_services)
+                hint="Name them the way your readers know them." example=|e| e.affected_services
                 lens=TextLens { get: |d| &d.affected_services, get_mut: |d| &mut d.affected_services }
                 rows=1
             />
@@ -76,7 +64,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="who-affected"
                 label="Who is affected, or how can a reader tell if they are?"
-                hint=hint(draft, "A reader should know after one sentence whether this is about them.", |e| e.who_affected)
+                hint="A reader should know after one sentence whether this is about them." example=|e| e.who_affected
                 lens=TextLens { get: |d| &d.who_affected, get_mut: |d| &mut d.who_affected }
                 rows=2
             />
@@ -91,14 +79,14 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="prevention"
                 label="What will stop it happening again?"
-                hint=hint(draft, "Name a concrete change, not an intention.", |e| e.prevention)
+                hint="Name a concrete change, not an intention." example=|e| e.prevention
                 lens=TextLens { get: |d| &d.prevention, get_mut: |d| &mut d.prevention }
             />
             <TextAnswer
                 draft
                 id="detection"
                 label="What will catch it sooner if it does happen? (optional)"
-                hint=hint(draft, "Readers trust a team that will notice before they do.", |e| e.detection)
+                hint="Readers trust a team that will notice before they do." example=|e| e.detection
                 lens=TextLens { get: |d| &d.detection, get_mut: |d| &mut d.detection }
             />
         }
@@ -108,7 +96,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="apology"
                 label="Your apology"
-                hint=Signal::derive(|| "Own the failure: say what you are sorry for. Leave out “any inconvenience” and “if”. For example: “We are sorry. You wrote to us and we lost your message.”".to_string())
+                hint="Own the failure: say what you are sorry for. Leave out “any inconvenience” and “if”. For example: “We are sorry. You wrote to us and we lost your message.”"
                 lens=TextLens { get: |d| &d.apology, get_mut: |d| &mut d.apology }
             />
         }
@@ -118,7 +106,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="organisation"
                 label="Your organisation or product name"
-                hint=Signal::derive(|| "The name your readers know you by. For example: “DynDNS”".to_string())
+                hint="The name your readers know you by. For example: “DynDNS”"
                 lens=TextLens { get: |d| &d.sender.organisation, get_mut: |d| &mut d.sender.organisation }
                 rows=1
             />
@@ -126,7 +114,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="signature"
                 label="How the notice is signed (optional)"
-                hint=Signal::derive(|| "A team or a person readers can answer. For example: “The DynDNS support team”".to_string())
+                hint="A team or a person readers can answer. For example: “The DynDNS support team”"
                 lens=TextLens { get: |d| &d.sender.signature, get_mut: |d| &mut d.sender.signature }
                 rows=1
             />
@@ -134,7 +122,7 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
                 draft
                 id="contact"
                 label="Where can readers ask questions or read more?"
-                hint=Signal::derive(|| "An address or a link that a person answers. For example: “support@example.com”".to_string())
+                hint="An address or a link that a person answers. For example: “support@example.com”"
                 lens=TextLens { get: |d| &d.sender.contact, get_mut: |d| &mut d.sender.contact }
                 rows=1
             />
@@ -191,7 +179,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     draft
                     id="update-changes"
                     label="What is new since the last update?"
-                    hint=Signal::derive(|| "Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”".to_string())
+                    hint="Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”"
                     lens=TextLens { get: |d| &d.update.changes, get_mut: |d| &mut d.update.changes }
                 />
             </Show>
@@ -407,7 +395,7 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
             draft
             id="impact"
             label="What was lost or broken, and what still worked?"
-            hint=hint(draft, "Be exact: readers plan around what they lost.", |e| e.impact)
+            hint="Be exact: readers plan around what they lost." example=|e| e.impact
             lens=TextLens { get: |d| &d.impact, get_mut: |d| &mut d.impact }
         />
         {draft_choices(
@@ -506,7 +494,6 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
 #[component]
 fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
     let mode = move || draft.with(|d| d.cause_state);
-    let ex = move || presets::examples(draft.with(|d| d.preset));
     view! {
         {draft_choices(
             draft,
@@ -522,28 +509,20 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d, state| d.cause_state = state,
         )}
         <Show when=move || mode() == CauseState::Known>
-            <div class="field">
-                <label for="cause">"Why did it happen?"</label>
-                <p class="hint" id="cause-hint">
-                    {move || format!("Say who did what, in the active voice. For example: “{}”", ex().cause)}
-                </p>
-                <textarea
-                    id="cause"
-                    rows="3"
-                    aria-describedby="cause-hint"
-                    prop:value=move || draft.with(|d| d.cause.clone())
-                    on:input:target=move |ev| {
-                        let v = ev.target().value();
-                        draft.update(|d| d.cause = v);
-                    }
-                ></textarea>
-            </div>
+            <TextAnswer
+                draft
+                id="cause"
+                label="Why did it happen?"
+                hint="Say who did what, in the active voice."
+                example=|e| e.cause
+                lens=TextLens { get: |d| &d.cause, get_mut: |d| &mut d.cause }
+            />
         </Show>
         <TextAnswer
             draft
             id="fix"
             label="What did you do to fix it? (optional)"
-            hint=hint(draft, "Readers want to know it is fixed, and how you know.", |e| e.fix)
+            hint="Readers want to know it is fixed, and how you know." example=|e| e.fix
             lens=TextLens { get: |d| &d.fix, get_mut: |d| &mut d.fix }
         />
     }
