@@ -6,6 +6,8 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
+
+use crate::ui::fields::button;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -503,8 +505,8 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
             <h2 id="drafts-title">"Your drafts"</h2>
             <p class="hint">"Drafts are kept in this browser on this device. Export them to keep a copy elsewhere."</p>
             <div class="drafts-actions">
-                <button type="button" class="primary" on:click=move |_| session.new_draft(&zone_new)>"New draft"</button>
-                <button type="button" class="secondary" on:click=move |_| session.export_all()>"Export all drafts"</button>
+                {button("primary", "New draft", Box::new(move || session.new_draft(&zone_new)))}
+                {button("secondary", "Export all drafts", Box::new(move || session.export_all()))}
                 <label class="file-button" for="import-file">"Import drafts from a file"</label>
                 <input
                     id="import-file"
@@ -529,7 +531,7 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
             {move || session.undo.get().map(|(_, title)| view! {
                 <p class="undo">
                     {format!("Deleted “{title}”. ")}
-                    <button type="button" class="secondary" on:click=move |_| session.undo_delete()>"Undo"</button>
+                    {button("secondary", "Undo", Box::new(move || session.undo_delete()))}
                 </p>
             })}
             <ul class="draft-list">
@@ -564,7 +566,7 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                             <label for=field_id.clone()>"New name"</label>
                                             <input id=field_id type="text" value=title />
                                             <button type="submit" class="primary">"Save name"</button>
-                                            <button type="button" class="secondary" on:click=move |_| renaming.set(None)>"Cancel"</button>
+                                            {button("secondary", "Cancel", Box::new(move || renaming.set(None)))}
                                         </form>
                                     }.into_any()
                                 } else {
@@ -582,10 +584,10 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                             "Open" <span class="visually-hidden">{format!(" {}", d.title)}</span>
                                         </button>
                                     })}
-                                    <button type="button" class="secondary" on:click=move |_| renaming.set(Some(id.clone()))>"Rename"</button>
-                                    <button type="button" class="secondary" on:click=move |_| session.duplicate(&id_copy)>"Make a copy"</button>
-                                    <button type="button" class="secondary" on:click=move |_| session.export_one(&id_export)>"Export"</button>
-                                    <button type="button" class="secondary danger" on:click=move |_| session.delete(&id_delete, &zone_delete)>"Delete"</button>
+                                    {button("secondary", "Rename", Box::new(move || renaming.set(Some(id.clone()))))}
+                                    {button("secondary", "Make a copy", Box::new(move || session.duplicate(&id_copy)))}
+                                    {button("secondary", "Export", Box::new(move || session.export_one(&id_export)))}
+                                    {button("secondary danger", "Delete", Box::new(move || session.delete(&id_delete, &zone_delete)))}
                                 </div>
                             </li>
                         }

@@ -2,6 +2,8 @@
 //! (notice text, times, storage) is made by the core.
 
 use leptos::prelude::*;
+
+use crate::ui::fields::button;
 use wasm_bindgen::JsCast;
 
 pub mod clipboard;
@@ -219,9 +221,7 @@ pub fn App() -> impl IntoView {
                 }}
                 <div class="step-nav">
                     {move || step.get().previous().map(|p| view! {
-                        <button type="button" class="secondary" on:click=move |_| go.run(p)>
-                            "Back"
-                        </button>
+                        {button("secondary", "Back", Box::new(move || go.run(p)))}
                     })}
                     {move || step.get().next().map(|n| view! {
                         <button type="button" class="primary" on:click=move |_| go.run(n)>

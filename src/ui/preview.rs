@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use crate::ui::fields::button;
+
 use crate::candor::{Finding, Severity};
 use crate::model::Draft;
 use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
@@ -345,12 +347,10 @@ fn Findings(
                                             <button type="button" class="secondary" on:click=move |_| go.run(step)>
                                                 {format!("Go to “{}”", step.title())}
                                             </button>
-                                            <button type="button" class="secondary" on:click=move |_| {
+                                            {button("secondary", "Dismiss for this draft", Box::new(move || {
                                                 let key = key.clone();
                                                 draft.update(|d| if !d.dismissed_findings.contains(&key) { d.dismissed_findings.push(key) });
-                                            }>
-                                                "Dismiss for this draft"
-                                            </button>
+                                            }))}
                                         </div>
                                     </li>
                                 }
@@ -362,7 +362,7 @@ fn Findings(
             {move || (dismissed() > 0).then(|| view! {
                 <p class="hint">
                     {move || match dismissed() { 1 => "You dismissed 1 finding for this draft. ".to_string(), n => format!("You dismissed {n} findings for this draft. ") }}
-                    <button type="button" class="link" on:click=move |_| draft.update(|d| d.dismissed_findings.clear())>"Show them again"</button>
+                    {button("link", "Show them again", Box::new(move || draft.update(|d| d.dismissed_findings.clear())))}
                 </p>
             })}
         </section>
@@ -401,7 +401,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                 {move || size.with(|s| s.sentence(address_chars))}
             </p>
             <div class="copy-buttons">
-                <button type="button" class="primary" on:click=move |_| {
+                {button("primary", "Copy the link", Box::new(move || {
                     let text = link.get_untracked();
                     leptos::task::spawn_local(async move {
                         match clipboard::copy_text(&text).await {
@@ -418,9 +418,9 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                             }
                         }
                     });
-                }>"Copy the link"</button>
+                }))}
                 {can_share.then(|| view! {
-                    <button type="button" class="secondary" on:click=move |_| {
+                    {button("secondary", "Share with another app", Box::new(move || {
                         let data = js_sys::Object::new();
                         let _ = js_sys::Reflect::set(&data, &"title".into(), &"Candor draft".into());
                         let _ = js_sys::Reflect::set(&data, &"url".into(), &link.get_untracked().into());
@@ -443,7 +443,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                                 Err(_) => status.set(DID_NOT.into()),
                             }
                         }
-                    }>"Share with another app"</button>
+                    }))}
                 })}
             </div>
             <p id="share-status" class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use leptos::prelude::*;
 
+use crate::ui::fields::button;
+
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
@@ -202,12 +204,12 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="post-confirm">
                             <p id="post-confirm">{format!("Mark update {} as sent and start update {}?", number(), number() + 1)}</p>
-                            <button type="button" class="primary" on:click=move |_| {
+                            {button("primary", "Yes, start the next update", Box::new(move || {
                                 draft.update(|d| d.post_update());
                                 confirming.set(false);
                                 crate::ui::fields::focus_by_id("update-sent-date");
-                            }>"Yes, start the next update"</button>
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Not yet"</button>
+                            }))}
+                            {button("secondary", "Not yet", Box::new(move || confirming.set(false)))}
                         </div>
                     }.into_any()
                 } else {
@@ -368,10 +370,7 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
                     </button>
                 </div>
             </For>
-            <button type="button" class="secondary"
-                on:click=move |_| draft.update(|d| d.audience_zones.push("UTC".into()))>
-                "Add a time zone"
-            </button>
+            {button("secondary", "Add a time zone", Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
         </fieldset>
     }
 }
@@ -483,10 +482,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                     </button>
                 </div>
             </For>
-            <button type="button" class="secondary"
-                on:click=move |_| draft.update(|d| d.action_list.push(Action::default()))>
-                "Add another thing to do"
-            </button>
+            {button("secondary", "Add another thing to do", Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
         </Show>
     }
 }
