@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::model::{Draft, TimeCheck, WallTime};
@@ -401,4 +402,21 @@ pub fn choices(
 pub fn button(class: &'static str, label: &'static str, on_click: Box<dyn Fn()>) -> AnyView {
     view! { <button type="button" class=class on:click=move |_| on_click()>{label}</button> }
         .into_any()
+}
+
+/// What `<Show>` does, without a type per use: `children` while `when` is
+/// true (it is memoized, so they are built again only when it changes).
+pub fn show(
+    when: Box<dyn Fn() -> bool + Send + Sync>,
+    children: Box<dyn Fn() -> AnyView + Send + Sync>,
+) -> AnyView {
+    let when = ArcMemo::new(move |_| when());
+    (move || {
+        if when.get() {
+            Either::Left(children())
+        } else {
+            Either::Right(())
+        }
+    })
+    .into_any()
 }

@@ -10,7 +10,7 @@ use crate::ui::fields::button;
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
-use crate::ui::fields::{choices, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
+use crate::ui::fields::{choices, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
 /// its `(id, label)` in `shown`.
@@ -169,14 +169,14 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
     );
     view! {
         {phases}
-        <Show when=move || phase() != Phase::NotSaid>
+        {show(Box::new(move || phase() != Phase::NotSaid), Box::new(move || view! {
             <TimeAnswer
                 draft
                 id="update-sent"
                 legend="When will this update be sent?"
                 lens=TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) }
             />
-            <Show when=move || { number() > 1 }>
+            {show(Box::new(move || number() > 1), Box::new(move || view! {
                 <TextAnswer
                     draft
                     id="update-changes"
@@ -184,7 +184,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     hint="Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”"
                     lens=TextLens { get: |d| &d.update.changes, get_mut: |d| &mut d.update.changes }
                 />
-            </Show>
+            }.into_any()))}
             {move || {
                 let sent = draft.with(|d| crate::steps::sent_updates(d, crate::ui::zones()));
                 (!sent.is_empty()).then(|| view! {
@@ -220,7 +220,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     }.into_any()
                 }}
             </div>
-        </Show>
+        }.into_any()))}
     }
 }
 
@@ -320,7 +320,7 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d| d.window.end_state,
             |d, state| d.set_end_state(state),
         )}
-        <Show when=move || end_state() == EndState::Ended>
+        {show(Box::new(move || end_state() == EndState::Ended), Box::new(move || view! {
             <TimeAnswer
                 draft
                 id="end"
@@ -328,15 +328,15 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
                 lens=TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) }
             />
             {move || end_problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
-        </Show>
-        <Show when=move || end_state() == EndState::Ongoing>
+        }.into_any()))}
+        {show(Box::new(move || end_state() == EndState::Ongoing), Box::new(move || view! {
             <TimeAnswer
                 draft
                 id="next-update"
                 legend="When will you send the next update, at the latest?"
                 lens=TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) }
             />
-        </Show>
+        }.into_any()))}
         <AudienceZones draft />
     }
 }
@@ -407,7 +407,7 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d| d.data_loss,
             |d, o| d.data_loss = o,
         )}
-        <Show when=move || draft.with(|d| matches!(d.data_loss, DataLoss::Some | DataLoss::All))>
+        {show(Box::new(move || draft.with(|d| matches!(d.data_loss, DataLoss::Some | DataLoss::All))), Box::new(move || view! {
             {draft_choices(
                 draft,
                 "Can it be recovered?",
@@ -418,7 +418,7 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
                 |d| d.recovery,
                 |d, o| d.recovery = o,
             )}
-        </Show>
+        }.into_any()))}
     }
 }
 
@@ -447,7 +447,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d| d.actions,
             |d, mode| d.set_reader_actions(mode),
         )}
-        <Show when=move || mode() == ReaderActions::Steps>
+        {show(Box::new(move || mode() == ReaderActions::Steps), Box::new(move || view! {
             <For each=move || 0..count() key=|i| *i let:i>
                 <div class="action-row">
                     <label for=format!("action-{i}")>{format!("Thing to do {}", i + 1)}</label>
@@ -483,7 +483,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                 </div>
             </For>
             {button("secondary", "Add another thing to do", Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
-        </Show>
+        }.into_any()))}
     }
 }
 
@@ -504,7 +504,7 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d| d.cause_state,
             |d, state| d.cause_state = state,
         )}
-        <Show when=move || mode() == CauseState::Known>
+        {show(Box::new(move || mode() == CauseState::Known), Box::new(move || view! {
             <TextAnswer
                 draft
                 id="cause"
@@ -513,7 +513,7 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
                 example=|e| e.cause
                 lens=TextLens { get: |d| &d.cause, get_mut: |d| &mut d.cause }
             />
-        </Show>
+        }.into_any()))}
         <TextAnswer
             draft
             id="fix"
