@@ -420,3 +420,13 @@ pub fn show(
     })
     .into_any()
 }
+
+/// One row per index in `0..count()`, kept by index as `<For>` keeps them,
+/// without a type per use.
+pub fn rows(
+    count: Box<dyn Fn() -> usize + Send + Sync>,
+    row: Box<dyn Fn(usize) -> AnyView + Send + Sync>,
+) -> AnyView {
+    let row: std::sync::Arc<dyn Fn(usize) -> AnyView + Send + Sync> = row.into();
+    view! { <For each=move || 0..count() key=|i| *i children=move |i| row(i) /> }.into_any()
+}

@@ -10,7 +10,9 @@ use crate::ui::fields::button;
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
-use crate::ui::fields::{choices, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker};
+use crate::ui::fields::{
+    choices, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker,
+};
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
 /// its `(id, label)` in `shown`.
@@ -354,7 +356,7 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
                     crate::time::intl::browser_description()
                 )}
             </p>
-            <For each=move || 0..count() key=|i| *i let:i>
+            {rows(Box::new(count), Box::new(move |i| view! {
                 <div class="zone-row">
                     <ZonePicker
                         id=format!("audience-{i}")
@@ -369,7 +371,7 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
                         {format!("Remove time zone {}", i + 1)}
                     </button>
                 </div>
-            </For>
+            }.into_any()))}
             {button("secondary", "Add a time zone", Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
         </fieldset>
     }
@@ -448,7 +450,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d, mode| d.set_reader_actions(mode),
         )}
         {show(Box::new(move || mode() == ReaderActions::Steps), Box::new(move || view! {
-            <For each=move || 0..count() key=|i| *i let:i>
+            {rows(Box::new(count), Box::new(move |i| view! {
                 <div class="action-row">
                     <label for=format!("action-{i}")>{format!("Thing to do {}", i + 1)}</label>
                     <p class="hint" id=format!("action-{i}-hint")>"Start with a verb. For example: “Re-send any e-mail you sent to support”"</p>
@@ -481,7 +483,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                         {format!("Remove thing to do {}", i + 1)}
                     </button>
                 </div>
-            </For>
+            }.into_any()))}
             {button("secondary", "Add another thing to do", Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
         }.into_any()))}
     }
