@@ -220,13 +220,12 @@ pub fn App() -> impl IntoView {
                     }
                 }}
                 <div class="step-nav">
-                    {move || step.get().previous().map(|p| view! {
-                        {button("secondary", "Back", Box::new(move || go.run(p)))}
+                    {move || step.get().previous().map(|p| {
+                        button("secondary", "Back", Box::new(move || go.run(p)))
                     })}
-                    {move || step.get().next().map(|n| view! {
-                        <button type="button" class="primary" on:click=move |_| go.run(n)>
-                            {if n == Step::Check { "Next: check your notice" } else { "Next" }}
-                        </button>
+                    {move || step.get().next().map(|n| {
+                        let label = if n == Step::Check { "Next: check your notice" } else { "Next" };
+                        button("primary", label, Box::new(move || go.run(n)))
                     })}
                 </div>
             </main>
