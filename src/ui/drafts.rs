@@ -505,8 +505,8 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
             <h2 id="drafts-title">"Your drafts"</h2>
             <p class="hint">"Drafts are kept in this browser on this device. Export them to keep a copy elsewhere."</p>
             <div class="drafts-actions">
-                {button("primary", "New draft", Box::new(move || session.new_draft(&zone_new)))}
-                {button("secondary", "Export all drafts", Box::new(move || session.export_all()))}
+                {button("primary", "New draft".into(), Box::new(move || session.new_draft(&zone_new)))}
+                {button("secondary", "Export all drafts".into(), Box::new(move || session.export_all()))}
                 <label class="file-button" for="import-file">"Import drafts from a file"</label>
                 <input
                     id="import-file"
@@ -531,7 +531,7 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
             {move || session.undo.get().map(|(_, title)| view! {
                 <p class="undo">
                     {format!("Deleted “{title}”. ")}
-                    {button("secondary", "Undo", Box::new(move || session.undo_delete()))}
+                    {button("secondary", "Undo".into(), Box::new(move || session.undo_delete()))}
                 </p>
             })}
             <ul class="draft-list">
@@ -566,7 +566,7 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                             <label for=field_id.clone()>"New name"</label>
                                             <input id=field_id type="text" value=title />
                                             <button type="submit" class="primary">"Save name"</button>
-                                            {button("secondary", "Cancel", Box::new(move || renaming.set(None)))}
+                                            {button("secondary", "Cancel".into(), Box::new(move || renaming.set(None)))}
                                         </form>
                                     }.into_any()
                                 } else {
@@ -584,10 +584,10 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                             "Open" <span class="visually-hidden">{format!(" {}", d.title)}</span>
                                         </button>
                                     })}
-                                    {button("secondary", "Rename", Box::new(move || renaming.set(Some(id.clone()))))}
-                                    {button("secondary", "Make a copy", Box::new(move || session.duplicate(&id_copy)))}
-                                    {button("secondary", "Export", Box::new(move || session.export_one(&id_export)))}
-                                    {button("secondary danger", "Delete", Box::new(move || session.delete(&id_delete, &zone_delete)))}
+                                    {button("secondary", "Rename".into(), Box::new(move || renaming.set(Some(id.clone()))))}
+                                    {button("secondary", "Make a copy".into(), Box::new(move || session.duplicate(&id_copy)))}
+                                    {button("secondary", "Export".into(), Box::new(move || session.export_one(&id_export)))}
+                                    {button("secondary danger", "Delete".into(), Box::new(move || session.delete(&id_delete, &zone_delete)))}
                                 </div>
                             </li>
                         }

@@ -399,7 +399,7 @@ pub fn choices(
 
 /// `<button type="button" class=…>label</button>`, running `on_click`. One
 /// view type for every such button keeps the wasm small.
-pub fn button(class: &'static str, label: &'static str, on_click: Box<dyn Fn()>) -> AnyView {
+pub fn button(class: &'static str, label: Cow<'static, str>, on_click: Box<dyn Fn()>) -> AnyView {
     view! { <button type="button" class=class on:click=move |_| on_click()>{label}</button> }
         .into_any()
 }

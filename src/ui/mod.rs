@@ -221,11 +221,11 @@ pub fn App() -> impl IntoView {
                 }}
                 <div class="step-nav">
                     {move || step.get().previous().map(|p| {
-                        button("secondary", "Back", Box::new(move || go.run(p)))
+                        button("secondary", "Back".into(), Box::new(move || go.run(p)))
                     })}
                     {move || step.get().next().map(|n| {
                         let label = if n == Step::Check { "Next: check your notice" } else { "Next" };
-                        button("primary", label, Box::new(move || go.run(n)))
+                        button("primary", label.into(), Box::new(move || go.run(n)))
                     })}
                 </div>
             </main>

@@ -344,10 +344,8 @@ fn Findings(
                                         <p>{f.why.clone()}</p>
                                         <p>"Try this: " {f.suggestion.clone()}</p>
                                         <div class="finding-buttons">
-                                            <button type="button" class="secondary" on:click=move |_| go.run(step)>
-                                                {format!("Go to “{}”", step.title())}
-                                            </button>
-                                            {button("secondary", "Dismiss for this draft", Box::new(move || {
+                                            {button("secondary", format!("Go to “{}”", step.title()).into(), Box::new(move || go.run(step)))}
+                                            {button("secondary", "Dismiss for this draft".into(), Box::new(move || {
                                                 let key = key.clone();
                                                 draft.update(|d| if !d.dismissed_findings.contains(&key) { d.dismissed_findings.push(key) });
                                             }))}
@@ -362,7 +360,7 @@ fn Findings(
             {move || (dismissed() > 0).then(|| view! {
                 <p class="hint">
                     {move || match dismissed() { 1 => "You dismissed 1 finding for this draft. ".to_string(), n => format!("You dismissed {n} findings for this draft. ") }}
-                    {button("link", "Show them again", Box::new(move || draft.update(|d| d.dismissed_findings.clear())))}
+                    {button("link", "Show them again".into(), Box::new(move || draft.update(|d| d.dismissed_findings.clear())))}
                 </p>
             })}
         </section>
@@ -401,7 +399,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                 {move || size.with(|s| s.sentence(address_chars))}
             </p>
             <div class="copy-buttons">
-                {button("primary", "Copy the link", Box::new(move || {
+                {button("primary", "Copy the link".into(), Box::new(move || {
                     let text = link.get_untracked();
                     leptos::task::spawn_local(async move {
                         match clipboard::copy_text(&text).await {
@@ -420,7 +418,7 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
                     });
                 }))}
                 {can_share.then(|| view! {
-                    {button("secondary", "Share with another app", Box::new(move || {
+                    {button("secondary", "Share with another app".into(), Box::new(move || {
                         let data = js_sys::Object::new();
                         let _ = js_sys::Reflect::set(&data, &"title".into(), &"Candor draft".into());
                         let _ = js_sys::Reflect::set(&data, &"url".into(), &link.get_untracked().into());

@@ -206,12 +206,12 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     view! {
                         <div class="confirm" role="alertdialog" aria-labelledby="post-confirm">
                             <p id="post-confirm">{format!("Mark update {} as sent and start update {}?", number(), number() + 1)}</p>
-                            {button("primary", "Yes, start the next update", Box::new(move || {
+                            {button("primary", "Yes, start the next update".into(), Box::new(move || {
                                 draft.update(|d| d.post_update());
                                 confirming.set(false);
                                 crate::ui::fields::focus_by_id("update-sent-date");
                             }))}
-                            {button("secondary", "Not yet", Box::new(move || confirming.set(false)))}
+                            {button("secondary", "Not yet".into(), Box::new(move || confirming.set(false)))}
                         </div>
                     }.into_any()
                 } else {
@@ -366,13 +366,12 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
                             draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = zone });
                         })
                     />
-                    <button type="button" class="secondary"
-                        on:click=move |_| draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })>
-                        {format!("Remove time zone {}", i + 1)}
-                    </button>
+                    {button("secondary", format!("Remove time zone {}", i + 1).into(), Box::new(move || {
+                        draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })
+                    }))}
                 </div>
             }.into_any()))}
-            {button("secondary", "Add a time zone", Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
+            {button("secondary", "Add a time zone".into(), Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
         </fieldset>
     }
 }
@@ -476,15 +475,12 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                         />
                         <label for=format!("action-{i}-window")>"Add the incident's times (“between … and …”)"</label>
                     </div>
-                    <button type="button" class="secondary"
-                        on:click=move |_| draft.update(|d| {
-                            if i < d.action_list.len() { d.action_list.remove(i); }
-                        })>
-                        {format!("Remove thing to do {}", i + 1)}
-                    </button>
+                    {button("secondary", format!("Remove thing to do {}", i + 1).into(), Box::new(move || {
+                        draft.update(|d| { if i < d.action_list.len() { d.action_list.remove(i); } })
+                    }))}
                 </div>
             }.into_any()))}
-            {button("secondary", "Add another thing to do", Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
+            {button("secondary", "Add another thing to do".into(), Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
         }.into_any()))}
     }
 }
