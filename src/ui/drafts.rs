@@ -6,8 +6,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-
-use crate::ui::fields::button;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -17,6 +15,7 @@ use crate::store::{
     self, open_with_fallback, DraftSummary, Drafts, Elsewhere, KeyValue, Listing, LocalStore,
     SaveStatus, SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
 };
+use crate::ui::fields::button;
 
 /// Everything the page knows about stored drafts.
 #[derive(Clone, Copy)]

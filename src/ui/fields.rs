@@ -430,3 +430,16 @@ pub fn rows(
     let row: std::sync::Arc<dyn Fn(usize) -> AnyView + Send + Sync> = row.into();
     view! { <For each=move || 0..count() key=|i| *i children=move |i| row(i) /> }.into_any()
 }
+
+/// A question that needs an answer before something is replaced or moved:
+/// `text` (its element has the id `text_id`), then the two buttons.
+pub fn confirm(text_id: &'static str, text: String, yes: AnyView, no: AnyView) -> AnyView {
+    view! {
+        <div class="confirm" role="alertdialog" aria-labelledby=text_id>
+            <p id=text_id>{text}</p>
+            {yes}
+            {no}
+        </div>
+    }
+    .into_any()
+}

@@ -2,8 +2,6 @@
 //! (notice text, times, storage) is made by the core.
 
 use leptos::prelude::*;
-
-use crate::ui::fields::button;
 use wasm_bindgen::JsCast;
 
 pub mod clipboard;
@@ -16,6 +14,7 @@ use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
 use drafts::{DraftsPanel, Session};
+use fields::button;
 use preview::{CheckStep, NoticeView};
 use steps::step_body;
 

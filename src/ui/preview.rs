@@ -2,14 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::ui::fields::button;
-
 use crate::candor::{Finding, Severity};
 use crate::model::Draft;
 use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
-use crate::ui::fields::choices;
+use crate::ui::fields::{button, choices};
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees

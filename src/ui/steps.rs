@@ -5,13 +5,11 @@ use std::borrow::Cow;
 
 use leptos::prelude::*;
 
-use crate::ui::fields::button;
-
 use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    choices, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker,
+    button, choices, confirm, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -203,17 +201,16 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     {move || format!("When you have sent update {}, start the next one here. The facts stay; what is new starts empty.", number())}
                 </p>
                 {move || if confirming.get() {
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-labelledby="post-confirm">
-                            <p id="post-confirm">{format!("Mark update {} as sent and start update {}?", number(), number() + 1)}</p>
-                            {button("primary", "Yes, start the next update".into(), Box::new(move || {
-                                draft.update(|d| d.post_update());
-                                confirming.set(false);
-                                crate::ui::fields::focus_by_id("update-sent-date");
-                            }))}
-                            {button("secondary", "Not yet".into(), Box::new(move || confirming.set(false)))}
-                        </div>
-                    }.into_any()
+                    confirm(
+                        "post-confirm",
+                        format!("Mark update {} as sent and start update {}?", number(), number() + 1),
+                        button("primary", "Yes, start the next update".into(), Box::new(move || {
+                            draft.update(|d| d.post_update());
+                            confirming.set(false);
+                            crate::ui::fields::focus_by_id("update-sent-date");
+                        })),
+                        button("secondary", "Not yet".into(), Box::new(move || confirming.set(false))),
+                    )
                 } else {
                     view! {
                         <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
@@ -272,26 +269,27 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
             pending
                 .get()
                 .map(|preset| {
-                    view! {
-                        <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
-                            <p id="confirm-text">
-                                "“" {presets::name(preset)}
-                                "” replaces your apology and what readers must do with its own wording. Everything else you wrote stays."
-                            </p>
-                            <button
-                                type="button"
-                                on:click=move |_| {
-                                    draft.update(|d| *d = presets::replace(preset, d));
-                                    pending.set(None);
-                                }
-                            >
-                                "Replace them"
-                            </button>
-                            <button type="button" on:click=move |_| pending.set(None)>
-                                "Keep what I wrote"
-                            </button>
-                        </div>
-                    }
+                    let text = format!(
+                        "“{}” replaces your apology and what readers must do with its own wording. Everything else you wrote stays.",
+                        presets::name(preset)
+                    );
+                    let replace = view! {
+                        <button
+                            type="button"
+                            on:click=move |_| {
+                                draft.update(|d| *d = presets::replace(preset, d));
+                                pending.set(None);
+                            }
+                        >
+                            "Replace them"
+                        </button>
+                    };
+                    let keep = view! {
+                        <button type="button" on:click=move |_| pending.set(None)>
+                            "Keep what I wrote"
+                        </button>
+                    };
+                    confirm("confirm-text", text, replace.into_any(), keep.into_any())
                 })
         }}
     }
