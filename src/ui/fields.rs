@@ -118,7 +118,6 @@ pub fn TimeAnswer(
     let date_id = format!("{id}-date");
     let time_id = format!("{id}-time");
     let zone_id = format!("{id}-zone");
-    let approx_id = format!("{id}-approx");
     let status_id = format!("{id}-status");
 
     view! {
@@ -163,18 +162,12 @@ pub fn TimeAnswer(
                     />
                 </div>
             </div>
-            <div class="check-box">
-                <input
-                    id=approx_id.clone()
-                    type="checkbox"
-                    prop:checked=approximate
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        edit(Box::new(move |w| w.approximate = on));
-                    }
-                />
-                <label for=approx_id>"I only know this time roughly (the notice says “about”)"</label>
-            </div>
+            {checkbox(
+                format!("{id}-approx"),
+                "I only know this time roughly (the notice says “about”)",
+                Box::new(approximate),
+                Box::new(move |on| edit(Box::new(move |w| w.approximate = on))),
+            )}
             <div class="time-status" id=status_id.clone() aria-live="polite">
                 {move || time_status(check.get(), id, edit)}
             </div>
@@ -439,6 +432,27 @@ pub fn confirm(text_id: &'static str, text: String, yes: AnyView, no: AnyView) -
             <p id=text_id>{text}</p>
             {yes}
             {no}
+        </div>
+    }
+    .into_any()
+}
+
+/// A labelled checkbox (`<div class="check-box">`); `on_change` gets whether it is ticked.
+pub fn checkbox(
+    id: String,
+    label: &'static str,
+    checked: Box<dyn Fn() -> bool + Send + Sync>,
+    on_change: Box<dyn Fn(bool)>,
+) -> AnyView {
+    view! {
+        <div class="check-box">
+            <input
+                type="checkbox"
+                id=id.clone()
+                prop:checked=move || checked()
+                on:change:target=move |ev| on_change(ev.target().checked())
+            />
+            <label for=id>{label}</label>
         </div>
     }
     .into_any()

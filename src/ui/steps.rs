@@ -9,7 +9,8 @@ use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions,
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, choices, confirm, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens, ZonePicker,
+    button, checkbox, choices, confirm, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens,
+    ZonePicker,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -461,18 +462,12 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                             with_step(i, Box::new(move |a| a.text = v));
                         }
                     />
-                    <div class="check-box">
-                        <input
-                            type="checkbox"
-                            id=format!("action-{i}-window")
-                            prop:checked=move || draft.with(|d| d.action_list.get(i).is_some_and(|a| a.during_window))
-                            on:change:target=move |ev| {
-                                let on = ev.target().checked();
-                                with_step(i, Box::new(move |a| a.during_window = on));
-                            }
-                        />
-                        <label for=format!("action-{i}-window")>"Add the incident's times (“between … and …”)"</label>
-                    </div>
+                    {checkbox(
+                        format!("action-{i}-window"),
+                        "Add the incident's times (“between … and …”)",
+                        Box::new(move || draft.with(|d| d.action_list.get(i).is_some_and(|a| a.during_window))),
+                        Box::new(move |on| with_step(i, Box::new(move |a| a.during_window = on))),
+                    )}
                     {button("secondary", format!("Remove thing to do {}", i + 1).into(), Box::new(move || {
                         draft.update(|d| { if i < d.action_list.len() { d.action_list.remove(i); } })
                     }))}
