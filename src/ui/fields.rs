@@ -192,10 +192,10 @@ fn time_status(
             view! {
                 <p class="problem">{message}</p>
                 <div class="choices">
-                    <button type="button" on:click=move |_| edit(Box::new(move |w| w.set_wall(first)))>
+                    <button type="button" on:click=on_click(move |_| edit(Box::new(move |w| w.set_wall(first))))>
                         "Use " {first_label}
                     </button>
-                    <button type="button" on:click=move |_| edit(Box::new(move |w| w.set_wall(second)))>
+                    <button type="button" on:click=on_click(move |_| edit(Box::new(move |w| w.set_wall(second))))>
                         "Use " {second_label}
                     </button>
                 </div>
@@ -323,10 +323,10 @@ pub fn ZonePicker(
                                         <button
                                             type="button"
                                             class="zone-choice"
-                                            on:click=move |_| {
+                                            on:click=on_click(move |_| {
                                                 pick(zone.clone());
                                                 focus_by_id(&input_id);
-                                            }
+                                            })
                                         >
                                             <strong>{m.zone.clone()}</strong>
                                             " "
@@ -392,8 +392,8 @@ pub fn choices(
 
 /// `<button type="button" class=…>label</button>`, running `on_click`. One
 /// view type for every such button keeps the wasm small.
-pub fn button(class: &'static str, label: Cow<'static, str>, on_click: Box<dyn Fn()>) -> AnyView {
-    view! { <button type="button" class=class on:click=move |_| on_click()>{label}</button> }
+pub fn button(class: &'static str, label: Cow<'static, str>, run: Box<dyn Fn()>) -> AnyView {
+    view! { <button type="button" class=class on:click=on_click(move |_| run())>{label}</button> }
         .into_any()
 }
 
@@ -456,4 +456,12 @@ pub fn checkbox(
         </div>
     }
     .into_any()
+}
+
+/// Boxes a click handler: every `on:click=on_click(…)` then has one type,
+/// where each closure type would cost its own copy of the event glue.
+pub fn on_click(
+    f: impl FnMut(web_sys::MouseEvent) + 'static,
+) -> Box<dyn FnMut(web_sys::MouseEvent)> {
+    Box::new(f)
 }

@@ -14,7 +14,7 @@ use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
 use drafts::{DraftsPanel, Session};
-use fields::button;
+use fields::{button, on_click};
 use preview::{CheckStep, NoticeView};
 use steps::step_body;
 
@@ -160,7 +160,7 @@ pub fn App() -> impl IntoView {
                     class="secondary"
                     aria-expanded=move || show_drafts.get().to_string()
                     aria-controls="drafts-panel"
-                    on:click=move |_| show_drafts.update(|s| *s = !*s)
+                    on:click=on_click(move |_| show_drafts.update(|s| *s = !*s))
                 >
                     {move || format!("Drafts ({})", session.listing.with(|l| l.drafts.len()))}
                 </button>
@@ -192,7 +192,7 @@ pub fn App() -> impl IntoView {
                                         class="step-link"
                                         class:current=move || step.get() == s
                                         aria-current=move || (step.get() == s).then_some("step")
-                                        on:click=move |_| go.run(s)
+                                        on:click=on_click(move |_| go.run(s))
                                     >
                                         <span class="step-name">{s.title()}</span>
                                         <span class="step-state">

@@ -9,8 +9,8 @@ use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions,
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, checkbox, choices, confirm, rows, show, TextAnswer, TextLens, TimeAnswer, TimeLens,
-    ZonePicker,
+    button, checkbox, choices, confirm, on_click, rows, show, TextAnswer, TextLens, TimeAnswer,
+    TimeLens, ZonePicker,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -214,7 +214,7 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                     )
                 } else {
                     view! {
-                        <button type="button" class="secondary" on:click=move |_| confirming.set(true)>
+                        <button type="button" class="secondary" on:click=on_click(move |_| confirming.set(true))>
                             {move || format!("I have sent update {}: start the next one", number())}
                         </button>
                     }.into_any()
@@ -277,16 +277,16 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
                     let replace = view! {
                         <button
                             type="button"
-                            on:click=move |_| {
+                            on:click=on_click(move |_| {
                                 draft.update(|d| *d = presets::replace(preset, d));
                                 pending.set(None);
-                            }
+                            })
                         >
                             "Replace them"
                         </button>
                     };
                     let keep = view! {
-                        <button type="button" on:click=move |_| pending.set(None)>
+                        <button type="button" on:click=on_click(move |_| pending.set(None))>
                             "Keep what I wrote"
                         </button>
                     };
