@@ -42,10 +42,7 @@ pub fn TextAnswer(
                 rows=rows
                 aria-describedby=hint_id.clone()
                 prop:value=value
-                on:input:target=move |ev| {
-                    let text = ev.target().value();
-                    draft.update(|d| *(lens.get_mut)(d) = text);
-                }
+                on:input=on_value(move |text| draft.update(|d| *(lens.get_mut)(d) = text))
             ></textarea>
         }
         .into_any()
@@ -56,10 +53,7 @@ pub fn TextAnswer(
                 type="text"
                 aria-describedby=hint_id.clone()
                 prop:value=value
-                on:input:target=move |ev| {
-                    let text = ev.target().value();
-                    draft.update(|d| *(lens.get_mut)(d) = text);
-                }
+                on:input=on_value(move |text| draft.update(|d| *(lens.get_mut)(d) = text))
             />
         }
         .into_any()
@@ -130,10 +124,7 @@ pub fn TimeAnswer(
                         id=date_id
                         type="date"
                         prop:value=read(WallTime::date_input)
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            edit(Box::new(move |w| w.set_date_input(&v)));
-                        }
+                        on:change=on_value(move |v| edit(Box::new(move |w| w.set_date_input(&v))))
                     />
                 </div>
                 <div class="field">
@@ -142,10 +133,7 @@ pub fn TimeAnswer(
                         id=time_id
                         type="time"
                         prop:value=read(WallTime::time_input)
-                        on:change:target=move |ev| {
-                            let v = ev.target().value();
-                            edit(Box::new(move |w| w.set_time_input(&v)));
-                        }
+                        on:change=on_value(move |v| edit(Box::new(move |w| w.set_time_input(&v))))
                     />
                 </div>
                 <div class="field zone">
@@ -271,9 +259,8 @@ pub fn ZonePicker(
             spellcheck="false"
             aria-describedby=status_id.clone()
             prop:value=move || query.get().unwrap_or_else(|| value.get())
-            on:input:target=move |ev| query.set(Some(ev.target().value()))
-            on:change:target=move |ev| {
-                let typed = ev.target().value();
+            on:input=on_value(move |typed| query.set(Some(typed)))
+            on:change=on_value(move |typed| {
                 let typed = typed.trim();
                 let exact = searchable_zones().iter().chain(known_zones()).find(|z| z.eq_ignore_ascii_case(typed));
                 if let Some(zone) = exact {
@@ -283,7 +270,7 @@ pub fn ZonePicker(
                     // the field never shows a search the draft does not hold.
                     pick(only.zone.clone());
                 }
-            }
+            })
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
                     query.set(None);
@@ -464,4 +451,10 @@ pub fn on_click(
     f: impl FnMut(web_sys::MouseEvent) + 'static,
 ) -> Box<dyn FnMut(web_sys::MouseEvent)> {
     Box::new(f)
+}
+
+/// Boxes a handler of the new value of an input, text area or select: every
+/// `on:input=on_value(…)` or `on:change=on_value(…)` then has one type.
+pub fn on_value(f: impl Fn(String) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
+    Box::new(move |ev| f(event_target_value(&ev)))
 }

@@ -9,8 +9,8 @@ use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions,
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, checkbox, choices, confirm, on_click, rows, show, TextAnswer, TextLens, TimeAnswer,
-    TimeLens, ZonePicker,
+    button, checkbox, choices, confirm, on_click, on_value, rows, show, TextAnswer, TextLens,
+    TimeAnswer, TimeLens, ZonePicker,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -252,12 +252,11 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
                 id="preset"
                 aria-describedby="preset-hint"
                 prop:value=current
-                on:change:target=move |ev| {
-                    let chosen = ev.target().value();
+                on:change=on_value(move |chosen| {
                     if let Some(preset) = presets::ALL.into_iter().find(|p| format!("{p:?}") == chosen) {
                         choose(preset);
                     }
-                }
+                })
             >
                 <option value="" disabled=true>"Choose a kind of incident"</option>
                 {presets::ALL
@@ -457,10 +456,7 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
                         type="text"
                         aria-describedby=format!("action-{i}-hint")
                         prop:value=move || draft.with(|d| d.action_list.get(i).map(|a| a.text.clone()).unwrap_or_default())
-                        on:input:target=move |ev| {
-                            let v = ev.target().value();
-                            with_step(i, Box::new(move |a| a.text = v));
-                        }
+                        on:input=on_value(move |v| with_step(i, Box::new(move |a| a.text = v)))
                     />
                     {checkbox(
                         format!("action-{i}-window"),
