@@ -228,10 +228,10 @@ pub fn CheckStep(
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());
-    let gaps = Memo::new(move |_| notice.with(|n| n.gaps().len()));
+    let gaps = move || notice.with(|n| n.gaps().len());
     view! {
         <p class="lede">
-            {move || match gaps.get() {
+            {move || match gaps() {
                 0 => "Every question has an answer. Read the notice once more as a customer would, then copy it.".to_string(),
                 1 => "One answer is still missing: it is marked in the notice below.".to_string(),
                 n => format!("{n} answers are still missing: they are marked in the notice below."),
