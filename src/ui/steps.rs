@@ -298,8 +298,8 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
 #[component]
 fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
     let end_state = move || draft.with(|d| d.window.end_state);
-    let end_problem =
-        Memo::new(move |_| draft.with(|d| crate::model::end_before_start(d, crate::ui::zones())));
+    // Read again on every change; the alert's text is set only when it changes.
+    let end_problem = move || draft.with(|d| crate::model::end_before_start(d, crate::ui::zones()));
     view! {
         <TimeAnswer
             draft
@@ -327,7 +327,7 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
                 legend="When did it end?"
                 lens=TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) }
             />
-            {move || end_problem.get().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
+            {move || end_problem().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
         }.into_any()))}
         {show(Box::new(move || end_state() == EndState::Ongoing), Box::new(move || view! {
             <TimeAnswer
