@@ -15,7 +15,7 @@ use crate::store::{
     self, open_with_fallback, DraftSummary, Drafts, Elsewhere, KeyValue, Listing, LocalStore,
     SaveStatus, SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
 };
-use crate::ui::fields::{button, on_click};
+use crate::ui::fields::{button, named_button};
 
 /// Everything the page knows about stored drafts.
 #[derive(Clone, Copy)]
@@ -578,10 +578,8 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
                                 }}
                                 <p class="hint">{format!("Last changed {}", store::changed_text(d.changed_at, offset_at_ms(d.changed_at)))}</p>
                                 <div class="draft-buttons">
-                                    {(!is_open).then(|| view! {
-                                        <button type="button" class="secondary" on:click=on_click(move |_| session.open(&id_open))>
-                                            "Open" <span class="visually-hidden">{format!(" {}", d.title)}</span>
-                                        </button>
+                                    {(!is_open).then(|| {
+                                        named_button("secondary", "Open", format!(" {}", d.title), Box::new(move || session.open(&id_open)))
                                     })}
                                     {button("secondary", "Rename".into(), Box::new(move || renaming.set(Some(id.clone()))))}
                                     {button("secondary", "Make a copy".into(), Box::new(move || session.duplicate(&id_copy)))}

@@ -458,3 +458,19 @@ pub fn on_click(
 pub fn on_value(f: impl Fn(String) + 'static) -> Box<dyn FnMut(web_sys::Event)> {
     Box::new(move |ev| f(event_target_value(&ev)))
 }
+
+/// A button whose visible `label` is completed, for screen readers, by
+/// `hidden` ("Change" … " what happened").
+pub fn named_button(
+    class: &'static str,
+    label: &'static str,
+    hidden: String,
+    run: Box<dyn Fn()>,
+) -> AnyView {
+    view! {
+        <button type="button" class=class on:click=on_click(move |_| run())>
+            {label} <span class="visually-hidden">{hidden}</span>
+        </button>
+    }
+    .into_any()
+}

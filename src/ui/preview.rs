@@ -7,7 +7,7 @@ use crate::model::Draft;
 use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
-use crate::ui::fields::{button, choices, on_click};
+use crate::ui::fields::{button, choices, named_button, on_click};
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
@@ -257,9 +257,7 @@ pub fn CheckStep(
                                 }}
                             </dd>
                             <dd class="change">
-                                <button type="button" class="link" on:click=on_click(move |_| go.run(step))>
-                                    "Change" <span class="visually-hidden">{format!(" {}", step.title().to_ascii_lowercase())}</span>
-                                </button>
+                                {named_button("link", "Change", format!(" {}", step.title().to_ascii_lowercase()), Box::new(move || go.run(step)))}
                             </dd>
                         </div>
                     }
