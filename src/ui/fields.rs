@@ -109,8 +109,6 @@ pub fn TimeAnswer(
         })
     });
     let approximate = move || draft.with(|d| (lens.get)(d).is_some_and(|w| w.approximate));
-    let date_id = format!("{id}-date");
-    let time_id = format!("{id}-time");
     let zone_id = format!("{id}-zone");
     let status_id = format!("{id}-status");
 
@@ -118,24 +116,20 @@ pub fn TimeAnswer(
         <fieldset class="time-answer" aria-describedby=status_id.clone()>
             <legend>{legend}</legend>
             <div class="time-row">
-                <div class="field">
-                    <label for=date_id.clone()>"Date"</label>
-                    <input
-                        id=date_id
-                        type="date"
-                        prop:value=read(WallTime::date_input)
-                        on:change=on_value(move |v| edit(Box::new(move |w| w.set_date_input(&v))))
-                    />
-                </div>
-                <div class="field">
-                    <label for=time_id.clone()>"Time"</label>
-                    <input
-                        id=time_id
-                        type="time"
-                        prop:value=read(WallTime::time_input)
-                        on:change=on_value(move |v| edit(Box::new(move |w| w.set_time_input(&v))))
-                    />
-                </div>
+                {wall_field(
+                    format!("{id}-date"),
+                    "Date",
+                    "date",
+                    Box::new(read(WallTime::date_input)),
+                    Box::new(move |v| edit(Box::new(move |w| w.set_date_input(&v)))),
+                )}
+                {wall_field(
+                    format!("{id}-time"),
+                    "Time",
+                    "time",
+                    Box::new(read(WallTime::time_input)),
+                    Box::new(move |v| edit(Box::new(move |w| w.set_time_input(&v)))),
+                )}
                 <div class="field zone">
                     <ZonePicker
                         id=zone_id
@@ -161,6 +155,23 @@ pub fn TimeAnswer(
             </div>
         </fieldset>
     }
+}
+
+/// The date or the time of a wall time: a labelled input of `kind`.
+fn wall_field(
+    id: String,
+    label: &'static str,
+    kind: &'static str,
+    value: Box<dyn Fn() -> String + Send + Sync>,
+    set: Box<dyn Fn(String)>,
+) -> AnyView {
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            <input id=id type=kind prop:value=move || value() on:change=on_value(move |v| set(v)) />
+        </div>
+    }
+    .into_any()
 }
 
 fn time_status(
