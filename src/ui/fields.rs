@@ -21,18 +21,16 @@ pub struct TextLens {
 
 /// A labelled text answer with a hint (then the preset's example, when
 /// there is one); `rows` > 1 makes it a text area.
-#[component]
-pub fn TextAnswer(
+#[allow(clippy::too_many_arguments)]
+pub fn text_answer(
     draft: RwSignal<Draft>,
     id: &'static str,
     label: &'static str,
     hint: &'static str,
-    /// The preset's example, shown after the hint.
-    #[prop(optional)]
     example: Option<fn(&Examples) -> &'static str>,
     lens: TextLens,
-    #[prop(default = 3)] rows: u32,
-) -> impl IntoView {
+    rows: u32,
+) -> AnyView {
     let hint_id = format!("{id}-hint");
     let value = move || draft.with(|d| (lens.get)(d).clone());
     let field = if rows > 1 {
@@ -73,6 +71,7 @@ pub fn TextAnswer(
             {field}
         </div>
     }
+    .into_any()
 }
 
 /// Where a wall time lives in the draft (absent while, say, the end is "ongoing").

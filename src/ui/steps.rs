@@ -9,7 +9,7 @@ use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions,
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, checkbox, choices, confirm, on_click, on_value, rows, show, TextAnswer, TextLens,
+    button, checkbox, choices, confirm, on_click, on_value, rows, show, text_answer, TextLens,
     TimeAnswer, TimeLens, ZonePicker,
 };
 
@@ -44,33 +44,36 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
     match step {
         Step::WhatHappened => view! {
             <PresetPicker draft />
-            <TextAnswer
-                draft
-                id="what-happened"
-                label="What happened, in one or two sentences?"
-                hint="Readers decide from this whether the notice is about them. Say what broke, in plain words." example=|e| e.what_happened
-                lens=TextLens { get: |d| &d.what_happened, get_mut: |d| &mut d.what_happened }
-                rows=4
-            />
-            <TextAnswer
-                draft
-                id="affected-services"
-                label="Which services or features were affected?"
-                hint="Name them the way your readers know them." example=|e| e.affected_services
-                lens=TextLens { get: |d| &d.affected_services, get_mut: |d| &mut d.affected_services }
-                rows=1
-            />
+            {text_answer(
+                draft,
+                "what-happened",
+                "What happened, in one or two sentences?",
+                "Readers decide from this whether the notice is about them. Say what broke, in plain words.",
+                Some(|e| e.what_happened),
+                TextLens { get: |d| &d.what_happened, get_mut: |d| &mut d.what_happened },
+                4,
+            )}
+            {text_answer(
+                draft,
+                "affected-services",
+                "Which services or features were affected?",
+                "Name them the way your readers know them.",
+                Some(|e| e.affected_services),
+                TextLens { get: |d| &d.affected_services, get_mut: |d| &mut d.affected_services },
+                1,
+            )}
         }
         .into_any(),
         Step::WhoAffected => view! {
-            <TextAnswer
-                draft
-                id="who-affected"
-                label="Who is affected, or how can a reader tell if they are?"
-                hint="A reader should know after one sentence whether this is about them." example=|e| e.who_affected
-                lens=TextLens { get: |d| &d.who_affected, get_mut: |d| &mut d.who_affected }
-                rows=2
-            />
+            {text_answer(
+                draft,
+                "who-affected",
+                "Who is affected, or how can a reader tell if they are?",
+                "A reader should know after one sentence whether this is about them.",
+                Some(|e| e.who_affected),
+                TextLens { get: |d| &d.who_affected, get_mut: |d| &mut d.who_affected },
+                2,
+            )}
         }
         .into_any(),
         Step::When => view! { <WhenStep draft /> }.into_any(),
@@ -78,57 +81,66 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
         Step::Actions => view! { <ActionsStep draft /> }.into_any(),
         Step::Cause => view! { <CauseStep draft /> }.into_any(),
         Step::Prevention => view! {
-            <TextAnswer
-                draft
-                id="prevention"
-                label="What will stop it happening again?"
-                hint="Name a concrete change, not an intention." example=|e| e.prevention
-                lens=TextLens { get: |d| &d.prevention, get_mut: |d| &mut d.prevention }
-            />
-            <TextAnswer
-                draft
-                id="detection"
-                label="What will catch it sooner if it does happen? (optional)"
-                hint="Readers trust a team that will notice before they do." example=|e| e.detection
-                lens=TextLens { get: |d| &d.detection, get_mut: |d| &mut d.detection }
-            />
+            {text_answer(
+                draft,
+                "prevention",
+                "What will stop it happening again?",
+                "Name a concrete change, not an intention.",
+                Some(|e| e.prevention),
+                TextLens { get: |d| &d.prevention, get_mut: |d| &mut d.prevention },
+                3,
+            )}
+            {text_answer(
+                draft,
+                "detection",
+                "What will catch it sooner if it does happen? (optional)",
+                "Readers trust a team that will notice before they do.",
+                Some(|e| e.detection),
+                TextLens { get: |d| &d.detection, get_mut: |d| &mut d.detection },
+                3,
+            )}
         }
         .into_any(),
         Step::Apology => view! {
-            <TextAnswer
-                draft
-                id="apology"
-                label="Your apology"
-                hint="Own the failure: say what you are sorry for. Leave out “any inconvenience” and “if”. For example: “We are sorry. You wrote to us and we lost your message.”"
-                lens=TextLens { get: |d| &d.apology, get_mut: |d| &mut d.apology }
-            />
+            {text_answer(
+                draft,
+                "apology",
+                "Your apology",
+                "Own the failure: say what you are sorry for. Leave out “any inconvenience” and “if”. For example: “We are sorry. You wrote to us and we lost your message.”",
+                None,
+                TextLens { get: |d| &d.apology, get_mut: |d| &mut d.apology },
+                3,
+            )}
         }
         .into_any(),
         Step::Sender => view! {
-            <TextAnswer
-                draft
-                id="organisation"
-                label="Your organisation or product name"
-                hint="The name your readers know you by. For example: “DynDNS”"
-                lens=TextLens { get: |d| &d.sender.organisation, get_mut: |d| &mut d.sender.organisation }
-                rows=1
-            />
-            <TextAnswer
-                draft
-                id="signature"
-                label="How the notice is signed (optional)"
-                hint="A team or a person readers can answer. For example: “The DynDNS support team”"
-                lens=TextLens { get: |d| &d.sender.signature, get_mut: |d| &mut d.sender.signature }
-                rows=1
-            />
-            <TextAnswer
-                draft
-                id="contact"
-                label="Where can readers ask questions or read more?"
-                hint="An address or a link that a person answers. For example: “support@example.com”"
-                lens=TextLens { get: |d| &d.sender.contact, get_mut: |d| &mut d.sender.contact }
-                rows=1
-            />
+            {text_answer(
+                draft,
+                "organisation",
+                "Your organisation or product name",
+                "The name your readers know you by. For example: “DynDNS”",
+                None,
+                TextLens { get: |d| &d.sender.organisation, get_mut: |d| &mut d.sender.organisation },
+                1,
+            )}
+            {text_answer(
+                draft,
+                "signature",
+                "How the notice is signed (optional)",
+                "A team or a person readers can answer. For example: “The DynDNS support team”",
+                None,
+                TextLens { get: |d| &d.sender.signature, get_mut: |d| &mut d.sender.signature },
+                1,
+            )}
+            {text_answer(
+                draft,
+                "contact",
+                "Where can readers ask questions or read more?",
+                "An address or a link that a person answers. For example: “support@example.com”",
+                None,
+                TextLens { get: |d| &d.sender.contact, get_mut: |d| &mut d.sender.contact },
+                1,
+            )}
         }
         .into_any(),
         Step::Updates => view! { <UpdatesStep draft /> }.into_any(),
@@ -178,13 +190,15 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
                 lens=TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) }
             />
             {show(Box::new(move || number() > 1), Box::new(move || view! {
-                <TextAnswer
-                    draft
-                    id="update-changes"
-                    label="What is new since the last update?"
-                    hint="Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”"
-                    lens=TextLens { get: |d| &d.update.changes, get_mut: |d| &mut d.update.changes }
-                />
+                {text_answer(
+                    draft,
+                    "update-changes",
+                    "What is new since the last update?",
+                    "Readers who read the last update start here. For example: “We found the cause: a configuration error we made during maintenance.”",
+                    None,
+                    TextLens { get: |d| &d.update.changes, get_mut: |d| &mut d.update.changes },
+                    3,
+                )}
             }.into_any()))}
             {move || {
                 let sent = draft.with(|d| crate::steps::sent_updates(d, crate::ui::zones()));
@@ -389,13 +403,15 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
         Recovery::NotKnownYet,
     ];
     view! {
-        <TextAnswer
-            draft
-            id="impact"
-            label="What was lost or broken, and what still worked?"
-            hint="Be exact: readers plan around what they lost." example=|e| e.impact
-            lens=TextLens { get: |d| &d.impact, get_mut: |d| &mut d.impact }
-        />
+        {text_answer(
+            draft,
+            "impact",
+            "What was lost or broken, and what still worked?",
+            "Be exact: readers plan around what they lost.",
+            Some(|e| e.impact),
+            TextLens { get: |d| &d.impact, get_mut: |d| &mut d.impact },
+            3,
+        )}
         {draft_choices(
             draft,
             "Was any data lost?",
@@ -492,21 +508,24 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d, state| d.cause_state = state,
         )}
         {show(Box::new(move || mode() == CauseState::Known), Box::new(move || view! {
-            <TextAnswer
-                draft
-                id="cause"
-                label="Why did it happen?"
-                hint="Say who did what, in the active voice."
-                example=|e| e.cause
-                lens=TextLens { get: |d| &d.cause, get_mut: |d| &mut d.cause }
-            />
+            {text_answer(
+                draft,
+                "cause",
+                "Why did it happen?",
+                "Say who did what, in the active voice.",
+                Some(|e| e.cause),
+                TextLens { get: |d| &d.cause, get_mut: |d| &mut d.cause },
+                3,
+            )}
         }.into_any()))}
-        <TextAnswer
-            draft
-            id="fix"
-            label="What did you do to fix it? (optional)"
-            hint="Readers want to know it is fixed, and how you know." example=|e| e.fix
-            lens=TextLens { get: |d| &d.fix, get_mut: |d| &mut d.fix }
-        />
+        {text_answer(
+            draft,
+            "fix",
+            "What did you do to fix it? (optional)",
+            "Readers want to know it is fixed, and how you know.",
+            Some(|e| e.fix),
+            TextLens { get: |d| &d.fix, get_mut: |d| &mut d.fix },
+            3,
+        )}
     }
 }
