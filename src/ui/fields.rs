@@ -83,13 +83,12 @@ pub struct TimeLens {
 
 /// A date, a time and a zone, with the time shown back as readers will see
 /// it, or what is wrong with it and the choices that fix it.
-#[component]
-pub fn TimeAnswer(
+pub fn time_answer(
     draft: RwSignal<Draft>,
     id: &'static str,
     legend: &'static str,
     lens: TimeLens,
-) -> impl IntoView {
+) -> AnyView {
     let read = move |f: fn(&WallTime) -> String| {
         move || draft.with(|d| (lens.get)(d).map(f).unwrap_or_default())
     };
@@ -130,17 +129,17 @@ pub fn TimeAnswer(
                     Box::new(move |v| edit(Box::new(move |w| w.set_time_input(&v)))),
                 )}
                 <div class="field zone">
-                    <ZonePicker
-                        id=zone_id
-                        label="Time zone".to_string()
-                        value=Signal::derive(read(|w| w.zone.clone()))
-                        on_pick=Callback::new(move |zone: String| {
+                    {zone_picker(
+                        zone_id,
+                        "Time zone".to_string(),
+                        Signal::derive(read(|w| w.zone.clone())),
+                        Callback::new(move |zone: String| {
                             edit(Box::new(move |w| {
                                 w.zone = zone;
                                 w.fold = None;
                             }))
-                        })
-                    />
+                        }),
+                    )}
                 </div>
             </div>
             {checkbox(
@@ -154,6 +153,7 @@ pub fn TimeAnswer(
             </div>
         </fieldset>
     }
+    .into_any()
 }
 
 /// The date or the time of a wall time: a labelled input of `kind`.
@@ -241,13 +241,12 @@ fn time_status(
 /// A zone field that finds zones as the author types: by city, country,
 /// common name or abbreviation, offset or IANA name. An exact IANA name is
 /// taken when the field is left; otherwise the author picks from the list.
-#[component]
-pub fn ZonePicker(
+pub fn zone_picker(
     id: String,
     label: String,
-    #[prop(into)] value: Signal<String>,
+    value: Signal<String>,
     on_pick: Callback<String>,
-) -> impl IntoView {
+) -> AnyView {
     // What the author is typing, while they search; None shows the zone.
     let query = RwSignal::new(None::<String>);
     let matches = Memo::new(move |_| match query.get() {
@@ -339,6 +338,7 @@ pub fn ZonePicker(
             }}
         </div>
     }
+    .into_any()
 }
 
 /// Moves keyboard focus to the element with this id, if it is on the page.

@@ -9,8 +9,8 @@ use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions,
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, checkbox, choices, confirm, on_click, on_value, rows, show, text_answer, TextLens,
-    TimeAnswer, TimeLens, ZonePicker,
+    button, checkbox, choices, confirm, on_click, on_value, rows, show, text_answer, time_answer,
+    zone_picker, TextLens, TimeLens,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -183,12 +183,12 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
     view! {
         {phases}
         {show(Box::new(move || phase() != Phase::NotSaid), Box::new(move || view! {
-            <TimeAnswer
-                draft
-                id="update-sent"
-                legend="When will this update be sent?"
-                lens=TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) }
-            />
+            {time_answer(
+                draft,
+                "update-sent",
+                "When will this update be sent?",
+                TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) },
+            )}
             {show(Box::new(move || number() > 1), Box::new(move || view! {
                 {text_answer(
                     draft,
@@ -315,12 +315,12 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
     // Read again on every change; the alert's text is set only when it changes.
     let end_problem = move || draft.with(|d| crate::model::end_before_start(d, crate::ui::zones()));
     view! {
-        <TimeAnswer
-            draft
-            id="start"
-            legend="When did it start?"
-            lens=TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start) }
-        />
+        {time_answer(
+            draft,
+            "start",
+            "When did it start?",
+            TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start) },
+        )}
         {draft_choices(
             draft,
             "Has it ended?",
@@ -335,21 +335,21 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
             |d, state| d.set_end_state(state),
         )}
         {show(Box::new(move || end_state() == EndState::Ended), Box::new(move || view! {
-            <TimeAnswer
-                draft
-                id="end"
-                legend="When did it end?"
-                lens=TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) }
-            />
+            {time_answer(
+                draft,
+                "end",
+                "When did it end?",
+                TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) },
+            )}
             {move || end_problem().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
         }.into_any()))}
         {show(Box::new(move || end_state() == EndState::Ongoing), Box::new(move || view! {
-            <TimeAnswer
-                draft
-                id="next-update"
-                legend="When will you send the next update, at the latest?"
-                lens=TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) }
-            />
+            {time_answer(
+                draft,
+                "next-update",
+                "When will you send the next update, at the latest?",
+                TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) },
+            )}
         }.into_any()))}
         <AudienceZones draft />
     }
@@ -370,14 +370,14 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
             </p>
             {rows(Box::new(count), Box::new(move |i| view! {
                 <div class="zone-row">
-                    <ZonePicker
-                        id=format!("audience-{i}")
-                        label=format!("Readers' time zone {}", i + 1)
-                        value=Signal::derive(move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default()))
-                        on_pick=Callback::new(move |zone: String| {
+                    {zone_picker(
+                        format!("audience-{i}"),
+                        format!("Readers' time zone {}", i + 1),
+                        Signal::derive(move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default())),
+                        Callback::new(move |zone: String| {
                             draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = zone });
-                        })
-                    />
+                        }),
+                    )}
                     {button("secondary", format!("Remove time zone {}", i + 1).into(), Box::new(move || {
                         draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })
                     }))}
