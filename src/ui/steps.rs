@@ -43,7 +43,7 @@ fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
 pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
     match step {
         Step::WhatHappened => view! {
-            <PresetPicker draft />
+            {preset_picker(draft)}
             {text_answer(
                 draft,
                 "what-happened",
@@ -76,10 +76,10 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
             )}
         }
         .into_any(),
-        Step::When => view! { <WhenStep draft /> }.into_any(),
-        Step::Impact => view! { <ImpactStep draft /> }.into_any(),
-        Step::Actions => view! { <ActionsStep draft /> }.into_any(),
-        Step::Cause => view! { <CauseStep draft /> }.into_any(),
+        Step::When => when_step(draft),
+        Step::Impact => impact_step(draft),
+        Step::Actions => actions_step(draft),
+        Step::Cause => cause_step(draft),
         Step::Prevention => view! {
             {text_answer(
                 draft,
@@ -143,13 +143,12 @@ pub fn step_body(step: Step, draft: RwSignal<Draft>) -> AnyView {
             )}
         }
         .into_any(),
-        Step::Updates => view! { <UpdatesStep draft /> }.into_any(),
+        Step::Updates => updates_step(draft),
         Step::Check => ().into_any(),
     }
 }
 
-#[component]
-fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
+fn updates_step(draft: RwSignal<Draft>) -> AnyView {
     use crate::model::Phase;
     let phase = move || draft.with(|d| d.update.phase);
     let number = move || draft.with(|d| d.update_number());
@@ -236,11 +235,11 @@ fn UpdatesStep(draft: RwSignal<Draft>) -> impl IntoView {
             </div>
         }.into_any()))}
     }
+    .into_any()
 }
 
 /// An optional starting point for common incidents, above the first question.
-#[component]
-fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
+fn preset_picker(draft: RwSignal<Draft>) -> AnyView {
     // A preset waiting for the author to confirm it may replace their words.
     let pending = RwSignal::new(None::<crate::model::Preset>);
     let choose = move |preset| {
@@ -307,10 +306,10 @@ fn PresetPicker(draft: RwSignal<Draft>) -> impl IntoView {
                 })
         }}
     }
+    .into_any()
 }
 
-#[component]
-fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
+fn when_step(draft: RwSignal<Draft>) -> AnyView {
     let end_state = move || draft.with(|d| d.window.end_state);
     // Read again on every change; the alert's text is set only when it changes.
     let end_problem = move || draft.with(|d| crate::model::end_before_start(d, crate::ui::zones()));
@@ -351,12 +350,12 @@ fn WhenStep(draft: RwSignal<Draft>) -> impl IntoView {
                 TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) },
             )}
         }.into_any()))}
-        <AudienceZones draft />
+        {audience_zones(draft)}
     }
+    .into_any()
 }
 
-#[component]
-fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
+fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
     let count = move || draft.with(|d| d.audience_zones.len());
     view! {
         <fieldset class="zones">
@@ -386,10 +385,10 @@ fn AudienceZones(draft: RwSignal<Draft>) -> impl IntoView {
             {button("secondary", "Add a time zone".into(), Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
         </fieldset>
     }
+    .into_any()
 }
 
-#[component]
-fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
+fn impact_step(draft: RwSignal<Draft>) -> AnyView {
     const LOSS: [DataLoss; 4] = [
         DataLoss::None,
         DataLoss::Some,
@@ -435,10 +434,10 @@ fn ImpactStep(draft: RwSignal<Draft>) -> impl IntoView {
             )}
         }.into_any()))}
     }
+    .into_any()
 }
 
-#[component]
-fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
+fn actions_step(draft: RwSignal<Draft>) -> AnyView {
     let mode = move || draft.with(|d| d.actions);
     let count = move || draft.with(|d| d.action_list.len());
     let with_step = move |i: usize, f: Box<dyn FnOnce(&mut Action)>| {
@@ -488,10 +487,10 @@ fn ActionsStep(draft: RwSignal<Draft>) -> impl IntoView {
             {button("secondary", "Add another thing to do".into(), Box::new(move || draft.update(|d| d.action_list.push(Action::default()))))}
         }.into_any()))}
     }
+    .into_any()
 }
 
-#[component]
-fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
+fn cause_step(draft: RwSignal<Draft>) -> AnyView {
     let mode = move || draft.with(|d| d.cause_state);
     view! {
         {draft_choices(
@@ -528,4 +527,5 @@ fn CauseStep(draft: RwSignal<Draft>) -> impl IntoView {
             3,
         )}
     }
+    .into_any()
 }
