@@ -494,8 +494,7 @@ fn offset_at_ms(at_ms: i64) -> i32 {
 }
 
 /// The drafts list, with every action on a draft.
-#[component]
-pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
+pub fn drafts_panel(session: Session, zone: String) -> AnyView {
     let renaming = RwSignal::new(None::<String>);
     let zone_new = zone.clone();
     let zone_delete = zone.clone();
@@ -593,4 +592,5 @@ pub fn DraftsPanel(session: Session, zone: String) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }

@@ -13,9 +13,9 @@ mod steps;
 use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
-use drafts::{DraftsPanel, Session};
+use drafts::{drafts_panel, Session};
 use fields::{button, on_click};
-use preview::{CheckStep, NoticeView};
+use preview::{check_step, notice_view};
 use steps::step_body;
 
 /// Starts Candor in the page's `#app` element (or the body when there is none).
@@ -176,7 +176,7 @@ pub fn App() -> impl IntoView {
         }}
         <p class="news" aria-live="polite">{move || session.news.get()}</p>
         <div id="drafts-panel" hidden=move || !show_drafts.get()>
-            <DraftsPanel session zone=zone.clone() />
+            {drafts_panel(session, zone.clone())}
         </div>
         <div class="layout">
             <nav class="step-list" aria-label="Steps">
@@ -213,7 +213,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     let s = step.get();
                     if s == Step::Check {
-                        view! { <CheckStep draft go findings notice /> }.into_any()
+                        check_step(draft, go, findings, notice)
                     } else {
                         step_body(s, draft)
                     }
@@ -230,7 +230,7 @@ pub fn App() -> impl IntoView {
             </main>
             <section class="preview" aria-label="Notice preview">
                 <h2 class="preview-title">"Notice preview"</h2>
-                <NoticeView notice flagged />
+                {notice_view(notice.into(), flagged)}
             </section>
         </div>
     }

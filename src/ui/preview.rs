@@ -13,16 +13,12 @@ use crate::ui::zones;
 /// The notice as a reader will read it; gaps are marked so the author sees
 /// what is still missing. `flagged`: words the candor check found, marked
 /// wherever they appear (only while checking, so typing stays fast).
-#[component]
-pub fn NoticeView(
-    #[prop(into)] notice: Signal<Notice>,
-    #[prop(into)] flagged: Signal<Vec<String>>,
-) -> impl IntoView {
+pub fn notice_view(notice: Signal<Notice>, flagged: Signal<Vec<String>>) -> AnyView {
     view! {
         <div class="notice">
             <p class="notice-subject">
                 <span class="label">"Subject: "</span>
-                <Spans paragraph=Signal::derive(move || notice.with(|n| n.subject.clone())) flagged />
+                {spans(Signal::derive(move || notice.with(|n| n.subject.clone())), flagged)}
             </p>
             {move || {
                 notice
@@ -30,11 +26,11 @@ pub fn NoticeView(
                     .blocks
                     .into_iter()
                     .map(|block| match block {
-                        Block::Paragraph(p) => view! { <p><Spans paragraph=p flagged /></p> }.into_any(),
+                        Block::Paragraph(p) => view! { <p>{spans(p.into(), flagged)}</p> }.into_any(),
                         Block::List { lead, items } => view! {
-                            <p><Spans paragraph=lead flagged /></p>
+                            <p>{spans(lead.into(), flagged)}</p>
                             <ul>
-                                {items.into_iter().map(|item| view! { <li><Spans paragraph=item flagged /></li> }).collect_view()}
+                                {items.into_iter().map(|item| view! { <li>{spans(item.into(), flagged)}</li> }).collect_view()}
                             </ul>
                         }
                         .into_any(),
@@ -43,14 +39,11 @@ pub fn NoticeView(
             }}
         </div>
     }
+    .into_any()
 }
 
-#[component]
-fn Spans(
-    #[prop(into)] paragraph: Signal<Paragraph>,
-    #[prop(into)] flagged: Signal<Vec<String>>,
-) -> impl IntoView {
-    move || {
+fn spans(paragraph: Signal<Paragraph>, flagged: Signal<Vec<String>>) -> AnyView {
+    (move || {
         let flagged = flagged.get();
         paragraph
             .get()
@@ -63,7 +56,8 @@ fn Spans(
                 }
             })
             .collect_view()
-    }
+    })
+    .into_any()
 }
 
 /// Text with each flagged phrase wrapped in a highlight that a screen
@@ -218,13 +212,12 @@ fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
 
 /// "Check your notice": every answer with a Change link, then the notice in
 /// each of its forms.
-#[component]
-pub fn CheckStep(
+pub fn check_step(
     draft: RwSignal<Draft>,
     go: Callback<Step>,
     findings: Memo<Vec<Finding>>,
     notice: Memo<Notice>,
-) -> impl IntoView {
+) -> AnyView {
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());
@@ -237,7 +230,7 @@ pub fn CheckStep(
                 n => format!("{n} answers are still missing: they are marked in the notice below."),
             }}
         </p>
-        <Findings draft go findings />
+        {findings_section(draft, go, findings)}
         <h2>"Your answers"</h2>
         <dl class="answers">
             {Step::ALL
@@ -301,18 +294,18 @@ pub fn CheckStep(
             }}
         </div>
         <p id="copy-status" class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
-        <ShareLink draft />
+        {share_link(draft)}
     }
+    .into_any()
 }
 
 /// The candor check's findings, most serious first, each with why it
 /// matters, a concrete fix, a way to the answer, and a way to dismiss it.
-#[component]
-fn Findings(
+fn findings_section(
     draft: RwSignal<Draft>,
     go: Callback<Step>,
     findings: Memo<Vec<Finding>>,
-) -> impl IntoView {
+) -> AnyView {
     let dismissed = move || draft.with(|d| d.dismissed_findings.len());
     let groups = [
         (Severity::Serious, "Fix before you send"),
@@ -361,11 +354,11 @@ fn Findings(
             })}
         </section>
     }
+    .into_any()
 }
 
 /// "Share this draft": a link that carries the whole draft after the `#`.
-#[component]
-fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
+fn share_link(draft: RwSignal<Draft>) -> AnyView {
     let location = window().location();
     let address = format!(
         "{}{}",
@@ -443,4 +436,5 @@ fn ShareLink(draft: RwSignal<Draft>) -> impl IntoView {
             <p id="share-status" class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
     }
+    .into_any()
 }
