@@ -157,6 +157,8 @@ pub fn time_answer(
 }
 
 /// The date or the time of a wall time: a labelled input of `kind`.
+// The view macro shares one reactive type among written-out closures only.
+#[allow(clippy::redundant_closure)]
 fn wall_field(
     id: String,
     label: &'static str,
@@ -167,7 +169,7 @@ fn wall_field(
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            <input id=id type=kind prop:value=move || value() on:change=on_value(move |v| set(v)) />
+            <input id=id type=kind prop:value=move || value() on:change=on_value(set) />
         </div>
     }
     .into_any()
@@ -435,6 +437,8 @@ pub fn confirm(text_id: &'static str, text: String, yes: AnyView, no: AnyView) -
 }
 
 /// A labelled checkbox (`<div class="check-box">`); `on_change` gets whether it is ticked.
+// The view macro shares one reactive type among written-out closures only.
+#[allow(clippy::redundant_closure)]
 pub fn checkbox(
     id: String,
     label: &'static str,
