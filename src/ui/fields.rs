@@ -3,6 +3,7 @@
 //! in the page.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -225,8 +226,8 @@ fn time_status(
                         (format!("{id}-fold-first"), earlier.into()),
                         (format!("{id}-fold-second"), later.into()),
                     ],
-                    Signal::stored(picked),
-                    Callback::new(move |i: usize| {
+                    Arc::new(move || picked),
+                    Arc::new(move |i: usize| {
                         let choice = if i == 0 { FoldChoice::Earlier } else { FoldChoice::Later };
                         edit(Box::new(move |w| w.fold = Some(choice)))
                     }),
@@ -363,8 +364,8 @@ pub fn choices(
     hint: Option<&'static str>,
     name: Cow<'static, str>,
     options: Vec<(String, Cow<'static, str>)>,
-    chosen: Signal<usize>,
-    pick: Callback<usize>,
+    chosen: Arc<dyn Fn() -> usize + Send + Sync>,
+    pick: Arc<dyn Fn(usize) + Send + Sync>,
 ) -> AnyView {
     view! {
         <fieldset class=class>
@@ -374,11 +375,12 @@ pub fn choices(
                 .into_iter()
                 .enumerate()
                 .map(|(i, (id, label))| {
+                    let (chosen, pick) = (chosen.clone(), pick.clone());
                     view! {
                         <div class="check-box">
                             <input type="radio" name=name.clone() id=id.clone()
-                                prop:checked=move || chosen.get() == i
-                                on:change=move |_| pick.run(i) />
+                                prop:checked=move || chosen() == i
+                                on:change=move |_| pick(i) />
                             <label for=id>{label}</label>
                         </div>
                     }

@@ -264,8 +264,8 @@ pub fn check_step(
             None,
             "form".into(),
             Form::ALL.iter().map(|f| (f.id().to_string(), f.label().into())).collect(),
-            Signal::derive(move || form.get() as usize),
-            Callback::new(move |i: usize| form.set(Form::ALL[i])),
+            std::sync::Arc::new(move || form.get() as usize),
+            std::sync::Arc::new(move |i: usize| form.set(Form::ALL[i])),
         )}
         <label for="notice-text" class="visually-hidden">"The notice, as text to copy"</label>
         <textarea

@@ -32,11 +32,11 @@ fn draft_choices<T: Copy + PartialEq + Send + Sync + 'static>(
         hint,
         name.into(),
         shown,
-        Signal::derive(move || {
+        std::sync::Arc::new(move || {
             let now = draft.with(get);
             options.iter().position(|o| *o == now).unwrap_or(usize::MAX)
         }),
-        Callback::new(move |i: usize| draft.update(|d| set(d, options[i]))),
+        std::sync::Arc::new(move |i: usize| draft.update(|d| set(d, options[i]))),
     )
 }
 
