@@ -65,7 +65,7 @@ need_node_packages() {
   command -v npm >/dev/null || fail "npm is missing. Install Node.js 20 or newer (Debian: apt-get install nodejs npm), then run this again."
   # npm's binaryen gives wasm-opt 132; Debian's wasm-opt 108 breaks the build.
   if [ ! -x "$E2E/node_modules/.bin/wasm-opt" ] || [ ! -d "$E2E/node_modules/@playwright/test" ] ||
-    [ ! -d "$E2E/node_modules/axe-core" ] || [ ! -x "$E2E/node_modules/.bin/terser" ] || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then
+    [ ! -d "$E2E/node_modules/axe-core" ] || [ ! -x "$E2E/node_modules/.bin/terser" ] || [ ! -x "$E2E/node_modules/.bin/csso" ] || [ "$E2E/package-lock.json" -nt "$E2E/node_modules/.package-lock.json" ]; then
     say "installing the Node packages from $E2E/package-lock.json"
     (cd "$E2E" && npm ci --no-audit --no-fund)
   fi
