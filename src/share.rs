@@ -18,9 +18,9 @@
 //! days since 1970-01-01 and times as seconds since midnight. `deflate` is
 //! raw deflate with a dictionary of common incident wording
 //! (`share/dictionary.txt`): Candor's own compressor (`share/deflate.rs`)
-//! may refer back into the dictionary, and the decoder (miniz_oxide's
-//! inflate) puts the same dictionary in front of its output buffer so those
-//! back-references resolve.
+//! may refer back into the dictionary, and its decoder (`share/inflate.rs`)
+//! puts the same dictionary in front of its output so those back-references
+//! resolve.
 //!
 //! The version character names the body layout *and* the dictionary: changing
 //! either changes the format, so the character must change too (a test pins
@@ -36,10 +36,9 @@
 use std::fmt;
 
 mod deflate;
+mod inflate;
 
 use chrono::{NaiveDate, NaiveTime, Timelike};
-use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
-use miniz_oxide::inflate::TINFLStatus;
 
 use crate::model::{
     Action, CauseState, DataLoss, Draft, EndState, Phase, Preset, ReaderActions, Recovery, Sender,
@@ -327,44 +326,17 @@ fn deflate(body: &[u8]) -> Vec<u8> {
 /// Inflates the payload (deflate stream, then the body's CRC) behind the
 /// dictionary, never past [`MAX_DRAFT_BYTES`], and checks the CRC.
 fn inflate(payload: &[u8]) -> Result<Vec<u8>, LinkError> {
-    let dict = DICTIONARY.as_bytes();
-    let limit = dict.len() + MAX_DRAFT_BYTES;
-    // Start small and double: a real draft inflates to a few times its link.
-    let first = dict.len() + payload.len().saturating_mul(4).clamp(1024, MAX_DRAFT_BYTES);
-    let mut out = Vec::with_capacity(first);
-    out.extend_from_slice(dict);
-    out.resize(first, 0);
-    let mut decompressor = Box::<DecompressorOxide>::default();
-    let mut input = payload;
-    let mut pos = dict.len();
-    loop {
-        let (status, used, written) = decompress(
-            &mut decompressor,
-            input,
-            &mut out,
-            pos,
-            inflate_flags::TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF,
-        );
-        input = input.get(used..).unwrap_or_default();
-        pos += written;
-        match status {
-            TINFLStatus::Done => break,
-            TINFLStatus::HasMoreOutput => {
-                if out.len() >= limit {
-                    return Err(LinkError::TooLarge);
-                }
-                let grown = out.len().saturating_mul(2).min(limit);
-                out.resize(grown, 0);
+    // The link has the length it says, so a stream that ends early or does
+    // not parse was changed, not cut.
+    let (out, used) =
+        inflate::inflate(DICTIONARY.as_bytes(), payload, MAX_DRAFT_BYTES).map_err(|error| {
+            match error {
+                inflate::InflateError::Damaged => LinkError::Damaged,
+                inflate::InflateError::TooLarge => LinkError::TooLarge,
             }
-            // The link has the length it says, so a stream that ends early
-            // or does not parse was changed, not cut.
-            _ => return Err(LinkError::Damaged),
-        }
-    }
+        })?;
     // What follows the stream is the CRC, exactly four bytes.
-    let crc: [u8; 4] = input.try_into().map_err(|_| LinkError::Damaged)?;
-    out.truncate(pos);
-    out.drain(..dict.len());
+    let crc: [u8; 4] = payload[used..].try_into().map_err(|_| LinkError::Damaged)?;
     if crc32(&out) != u32::from_le_bytes(crc) {
         return Err(LinkError::Damaged);
     }

@@ -6,8 +6,8 @@
 //! 9.4 KB of gzip in the wasm for options a link never needs. It does what a
 //! good deflate does on small inputs: lazy LZ77 matching over hash chains,
 //! then one block with Huffman codes built for this input (or the fixed
-//! codes, when they come out shorter). The decoder is still miniz_oxide's,
-//! so every stream is checked by an independent inflater in the tests.
+//! codes, when they come out shorter). The tests check every stream with
+//! miniz_oxide's decoder, independent of Candor's own (`inflate.rs`).
 
 use crate::order::sort_by;
 
