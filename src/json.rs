@@ -563,11 +563,17 @@ macro_rules! json_record {
 #[macro_export]
 macro_rules! json_enum {
     ($ty:ident { $($variant:ident),* $(,)? }) => {
+        impl $ty {
+            /// The variant's stored name: also the value of its form control.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $($ty::$variant => stringify!($variant),)*
+                }
+            }
+        }
         impl $crate::json::Json for $ty {
             fn to_json(&self) -> $crate::json::Value {
-                $crate::json::Value::String(match self {
-                    $($ty::$variant => stringify!($variant),)*
-                }.to_owned())
+                $crate::json::Value::String(self.name().to_owned())
             }
             fn from_json(value: &$crate::json::Value) -> Option<Self> {
                 match value.as_str()? {

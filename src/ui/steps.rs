@@ -175,7 +175,7 @@ fn updates_step(draft: RwSignal<Draft>) -> AnyView {
         Some("Send the first update while you still investigate; each update repeats the facts for readers who missed the earlier ones."),
         "phase",
         &PHASES,
-        PHASES.iter().zip(labels).map(|(p, l)| (format!("phase-{p:?}"), l.into())).collect(),
+        PHASES.iter().zip(labels).map(|(p, l)| (format!("phase-{}", p.name()), l.into())).collect(),
         |d| d.update.phase,
         |d, p| d.set_phase(p),
     );
@@ -252,7 +252,7 @@ fn preset_picker(draft: RwSignal<Draft>) -> AnyView {
     let current = move || {
         draft
             .with(|d| d.preset)
-            .map(|p| format!("{p:?}"))
+            .map(|p| p.name().to_owned())
             .unwrap_or_default()
     };
     view! {
@@ -266,7 +266,7 @@ fn preset_picker(draft: RwSignal<Draft>) -> AnyView {
                 aria-describedby="preset-hint"
                 prop:value=current
                 on:change=on_value(move |chosen| {
-                    if let Some(preset) = presets::ALL.into_iter().find(|p| format!("{p:?}") == chosen) {
+                    if let Some(preset) = presets::ALL.into_iter().find(|p| p.name() == chosen) {
                         choose(preset);
                     }
                 })
@@ -274,7 +274,7 @@ fn preset_picker(draft: RwSignal<Draft>) -> AnyView {
                 <option value="" disabled=true>"Choose a kind of incident"</option>
                 {presets::ALL
                     .into_iter()
-                    .map(|preset| view! { <option value=format!("{preset:?}")>{presets::name(preset)}</option> })
+                    .map(|preset| view! { <option value=preset.name()>{presets::name(preset)}</option> })
                     .collect_view()}
             </select>
         </div>
@@ -417,7 +417,7 @@ fn impact_step(draft: RwSignal<Draft>) -> AnyView {
             None,
             "data-loss",
             &LOSS,
-            LOSS.iter().map(|o| (format!("loss-{o:?}"), data_loss_label(*o).into())).collect(),
+            LOSS.iter().map(|o| (format!("loss-{}", o.name()), data_loss_label(*o).into())).collect(),
             |d| d.data_loss,
             |d, o| d.data_loss = o,
         )}
@@ -428,7 +428,7 @@ fn impact_step(draft: RwSignal<Draft>) -> AnyView {
                 None,
                 "recovery",
                 &RECOVERY,
-                RECOVERY.iter().map(|o| (format!("recovery-{o:?}"), recovery_label(*o).into())).collect(),
+                RECOVERY.iter().map(|o| (format!("recovery-{}", o.name()), recovery_label(*o).into())).collect(),
                 |d| d.recovery,
                 |d, o| d.recovery = o,
             )}
