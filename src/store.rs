@@ -32,13 +32,13 @@
 //! again: it is kept beside theirs).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 
 use crate::json::{self, Json, Map, ParseError, Value};
 use crate::json_record;
 use crate::model::{Draft, SCHEMA_VERSION};
+use crate::order::Keyed;
 
 /// Every key Candor writes starts with this.
 pub const PREFIX: &str = "candor:v1:";
@@ -1060,7 +1060,7 @@ pub struct Drafts<S: KeyValue> {
     store: S,
     seed: u64,
     counter: u64,
-    known: HashMap<String, Base>,
+    known: Keyed<Base>,
     deleted: Option<Deleted>,
     memory_only: Option<StoreError>,
 }
@@ -1098,7 +1098,7 @@ impl<S: KeyValue> Drafts<S> {
             store,
             seed,
             counter: 0,
-            known: HashMap::new(),
+            known: Keyed::new(),
             deleted: None,
             memory_only: None,
         }
@@ -1246,11 +1246,10 @@ impl<S: KeyValue> Drafts<S> {
     pub fn list(&mut self) -> Result<Listing, DraftError> {
         let keys = self.store.keys().map_err(DraftError::Read)?;
         let index = self.read_index();
-        let titles: HashMap<String, String> = index
-            .iter()
-            .flatten()
-            .map(|d| (d.id.clone(), d.title.clone()))
-            .collect();
+        let mut titles = Keyed::new();
+        for d in index.iter().flatten() {
+            titles.insert(d.id.clone(), d.title.clone());
+        }
         let mut listing = Listing::default();
         for key in &keys {
             if let Some(id) = key.strip_prefix(DRAFT_PREFIX) {

@@ -33,8 +33,8 @@
 //! not given en-IN). When the browser lacks the regional English, `Intl`
 //! falls back to plain "en" (listed second), never to the reader's language.
 
+use crate::order::Keyed;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -74,8 +74,8 @@ const MAX_OFFSET: i64 = 26 * 3_600;
 /// [`ZoneRules`] from the browser's `Intl`. Create one and keep it: it caches
 /// a formatter per zone, since one `resolve` asks for 35 to 60 offsets.
 pub struct IntlZones {
-    walls: RefCell<HashMap<String, WallClock>>,
-    names: RefCell<HashMap<String, Formatter>>,
+    walls: RefCell<Keyed<WallClock>>,
+    names: RefCell<Keyed<Formatter>>,
 }
 
 impl Default for IntlZones {
@@ -88,8 +88,8 @@ impl IntlZones {
     /// Rules with empty caches; formatters are made on first use of a zone.
     pub fn new() -> Self {
         IntlZones {
-            walls: RefCell::new(HashMap::new()),
-            names: RefCell::new(HashMap::new()),
+            walls: RefCell::new(Keyed::new()),
+            names: RefCell::new(Keyed::new()),
         }
     }
 
