@@ -17,6 +17,7 @@ pub enum InflateError {
     TooLarge,
 }
 
+use super::deflate::{CL_ORDER, DIST_BASE, DIST_EXTRA, LEN_BASE, LEN_EXTRA};
 use InflateError::{Damaged, TooLarge};
 
 /// Inflates `input` as if `dict` had come just before its output. Returns
@@ -182,9 +183,6 @@ fn fixed() -> (Huffman, Huffman) {
 
 /// The codes of a block of type 2, read from its header.
 fn dynamic(bits: &mut Bits) -> Result<(Huffman, Huffman), InflateError> {
-    const ORDER: [usize; 19] = [
-        16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15,
-    ];
     let nlen = bits.take(5)? as usize + 257;
     let ndist = bits.take(5)? as usize + 1;
     let ncode = bits.take(4)? as usize + 4;
@@ -192,7 +190,7 @@ fn dynamic(bits: &mut Bits) -> Result<(Huffman, Huffman), InflateError> {
         return Err(Damaged);
     }
     let mut lengths = [0u8; 19];
-    for &i in &ORDER[..ncode] {
+    for &i in &CL_ORDER[..ncode] {
         lengths[i] = bits.take(3)? as u8;
     }
     let code_lengths = Huffman::new(&lengths)?;
@@ -223,22 +221,6 @@ fn dynamic(bits: &mut Bits) -> Result<(Huffman, Huffman), InflateError> {
     ))
 }
 
-const LENGTH_BASE: [u16; 29] = [
-    3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131,
-    163, 195, 227, 258,
-];
-const LENGTH_EXTRA: [u8; 29] = [
-    0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
-];
-const DIST_BASE: [u16; 30] = [
-    1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537,
-    2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
-];
-const DIST_EXTRA: [u8; 30] = [
-    0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13,
-    13,
-];
-
 /// The literals and copies of a compressed block, up to its end code.
 fn codes(
     bits: &mut Bits,
@@ -258,7 +240,7 @@ fn codes(
             return Ok(());
         }
         let i = symbol - 257;
-        let (&base, &extra) = LENGTH_BASE.get(i).zip(LENGTH_EXTRA.get(i)).ok_or(Damaged)?;
+        let (&base, &extra) = LEN_BASE.get(i).zip(LEN_EXTRA.get(i)).ok_or(Damaged)?;
         let len = usize::from(base) + bits.take(u32::from(extra))? as usize;
         let d = usize::from(dist.decode(bits)?);
         let (&base, &extra) = DIST_BASE.get(d).zip(DIST_EXTRA.get(d)).ok_or(Damaged)?;
