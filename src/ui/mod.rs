@@ -14,7 +14,7 @@ use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
 use drafts::{drafts_panel, Session};
-use fields::{button, on_click};
+use fields::{button, on_click, show};
 use preview::{check_step, notice_view};
 use steps::step_body;
 
@@ -175,8 +175,12 @@ pub fn App() -> impl IntoView {
             })
         }}
         <p class="news" aria-live="polite">{move || session.news.get()}</p>
+        // Built only while open: a long list of drafts costs nothing at start.
         <div id="drafts-panel" hidden=move || !show_drafts.get()>
-            {drafts_panel(session, zone.clone())}
+            {show(
+                Box::new(move || show_drafts.get()),
+                Box::new(move || drafts_panel(session, zone.clone())),
+            )}
         </div>
         <div class="layout">
             <nav class="step-list" aria-label="Steps">
