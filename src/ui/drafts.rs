@@ -532,7 +532,10 @@ pub fn drafts_panel(session: Session, zone: String) -> AnyView {
                     {button("secondary", "Undo".into(), Box::new(move || session.undo_delete()))}
                 </p>
             })}
-            <ul class="draft-list">
+            <p class="hint" hidden=move || session.listing.with(|l| !l.drafts.is_empty())>
+                "No drafts are stored yet. The one you are writing is saved a moment after your first change."
+            </p>
+            <ul class="draft-list" hidden=move || session.listing.with(|l| l.drafts.is_empty())>
                 {move || {
                     let open_id = session.draft.with(|d| d.id.clone());
                     let zone_delete = zone_delete.clone();

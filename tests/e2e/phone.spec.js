@@ -60,6 +60,19 @@ for (const width of [320, 360]) test(`a newcomer on a ${width} px phone with a s
   `);
   await expectUsableOnPhone(page, 'What happened?');
 
+  // A phone has no room to show which steps still need an answer, but a
+  // screen reader still says so.
+  const steps = page.getByRole('navigation', { name: 'Steps' });
+  await expect(steps.getByRole('button', { name: 'Who is affected? needs an answer', exact: true })).toBeVisible();
+
+  // Before the first change nothing is stored, and the drafts list says so.
+  await page.getByRole('button', { name: 'Drafts (0)' }).tap();
+  await expect(page.getByRole('region', { name: 'Your drafts' })).toContainText(
+    'No drafts are stored yet. The one you are writing is saved a moment after your first change.');
+  await expect(page.getByRole('region', { name: 'Your drafts' }).getByRole('list')).toBeHidden();
+  await page.getByRole('button', { name: 'Drafts (0)' }).tap();
+  await expect(page.getByRole('region', { name: 'Your drafts' })).toBeHidden();
+
   const main = page.getByRole('main');
   await main.getByRole('combobox', { name: 'What kind of incident is it? (optional)' }).selectOption({ label: 'The service was unavailable' });
   await main.getByRole('textbox', { name: 'What happened, in one or two sentences?' }).fill('our payment page did not load');
@@ -67,6 +80,7 @@ for (const width of [320, 360]) test(`a newcomer on a ${width} px phone with a s
 
   await next(page, 'Who is affected?');
   await main.getByRole('textbox', { name: 'Who is affected, or how can a reader tell if they are?' }).fill('everyone who tried to pay by card on our website');
+  await expect(steps.getByRole('button', { name: 'Who is affected?', exact: true })).toBeVisible();
 
   await next(page, 'When did it happen?');
   const start = main.getByRole('group', { name: 'When did it start?' });
