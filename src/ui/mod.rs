@@ -141,6 +141,15 @@ pub fn App() -> impl IntoView {
 
     view! {
         <header class="masthead">
+            // Past the drafts button and the eleven steps to the question,
+            // for someone on a keyboard; shown only while it has focus.
+            <button
+                type="button"
+                class="skip-link primary"
+                on:click=on_click(move |_| fields::focus_by_id("step-title"))
+            >
+                "Skip to the question"
+            </button>
             <div>
                 <p class="product">"Candor"</p>
                 <p class="tagline">

@@ -30,6 +30,17 @@ test('the DynDNS notice, written with the keyboard alone', async ({ page, consol
   await openCandor(page);
   const preview = page.getByRole('region', { name: 'Notice preview' });
 
+  // The first Tab offers a way past the drafts button and the step list.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('button', { name: 'Skip to the question' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'What happened?' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('What kind of incident is it? (optional)')).toBeFocused();
+  await expect(skip).not.toBeInViewport();
+
   // Step 1: what happened, from the "messages lost" starting point.
   await tabTo(page, page.getByLabel('What kind of incident is it? (optional)'));
   await page.keyboard.type('Messages');
