@@ -29,3 +29,22 @@ test('copy and share with the keyboard alone, focus always visible', async ({ pa
   await expect(page.locator('#share-status')).toHaveText(/^Copied the link/);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#1/);
 });
+
+test('with reduced motion asked for, nothing on any step moves', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await openCandor(page);
+  const moving = () => page.evaluate(() => [...document.querySelectorAll('*')]
+    .map((el) => {
+      const style = getComputedStyle(el);
+      const longest = (list) => Math.max(...list.split(',').map((t) => parseFloat(t) * (t.trim().endsWith('ms') ? 1 : 1000)));
+      return { el: el.tagName + (el.id ? `#${el.id}` : ''), ms: Math.max(longest(style.transitionDuration), longest(style.animationDuration)) };
+    })
+    .filter(({ ms }) => ms > 0.02));
+  for (const step of ['What happened?', 'When did it happen?', 'Check your notice']) {
+    await page.locator('.step-link', { hasText: step }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(step);
+    expect(await moving(), `${step}: something still animates`).toEqual([]);
+  }
+  // The page's own rule is what cuts motion: every element gets it.
+  expect(await page.evaluate(() => parseFloat(getComputedStyle(document.body).animationDuration))).toBeCloseTo(0.00001, 8);
+});
