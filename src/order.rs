@@ -26,7 +26,6 @@ pub fn sort_by<T>(items: &mut [T], mut compare: impl FnMut(&T, &T) -> Ordering) 
 }
 
 /// A map from names to values, kept sorted by name.
-#[derive(Clone, Debug, PartialEq)]
 pub struct Keyed<V> {
     entries: Vec<(String, V)>,
 }
@@ -74,12 +73,9 @@ impl<V> Keyed<V> {
         Some(self.entries.remove(i).1)
     }
 
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
     }
 }
 

@@ -336,7 +336,10 @@ fn inflate(payload: &[u8]) -> Result<Vec<u8>, LinkError> {
             }
         })?;
     // What follows the stream is the CRC, exactly four bytes.
-    let crc: [u8; 4] = payload[used..].try_into().map_err(|_| LinkError::Damaged)?;
+    let crc: [u8; 4] = payload
+        .get(used..)
+        .and_then(|rest| rest.try_into().ok())
+        .ok_or(LinkError::Damaged)?;
     if crc32(&out) != u32::from_le_bytes(crc) {
         return Err(LinkError::Damaged);
     }

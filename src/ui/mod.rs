@@ -185,7 +185,7 @@ pub fn App() -> impl IntoView {
         }}
         <p class="news" aria-live="polite">{move || session.news.get()}</p>
         // Built only while open: a long list of drafts costs nothing at start.
-        <div id="drafts-panel" hidden=move || !show_drafts.get()>
+        <div id="drafts-panel">
             {show(
                 Box::new(move || show_drafts.get()),
                 Box::new(move || drafts_panel(session, zone.clone())),

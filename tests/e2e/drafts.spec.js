@@ -100,4 +100,9 @@ test('with storage refused, Candor still works and says drafts last only while t
   await expect(page.locator('.save-status')).toHaveText('Not saved: drafts are kept only while this tab is open.');
   await page.getByLabel(WHAT).fill('Still works.');
   await expect(page.getByRole('region', { name: 'Notice preview' })).toContainText('Still works.');
+  // The drafts list holds it for this tab, as its empty state promised.
+  await page.getByRole('button', { name: 'Drafts (1)' }).click();
+  const panel = page.getByRole('region', { name: 'Your drafts' });
+  await expect(panel.getByRole('listitem')).toHaveCount(1);
+  await expect(panel.getByText('No drafts yet')).toBeHidden();
 });
