@@ -724,12 +724,25 @@ pub enum SaveStatus {
     },
     /// Changed since the last save; the save is on its way.
     Pending,
+    /// A new draft nobody has changed yet: it is stored on its first change.
+    NothingToSave,
     NotSaved(DraftError),
     /// Storage is refused: nothing outlives the tab.
     MemoryOnly,
 }
 
 impl SaveStatus {
+    /// What a tab shows as it starts: storage refused outweighs everything;
+    /// a reopened draft was saved at `saved_at`; a new one has nothing to
+    /// save until it changes.
+    pub fn at_start(memory_only: bool, saved_at: Option<i64>) -> SaveStatus {
+        match (memory_only, saved_at) {
+            (true, _) => SaveStatus::MemoryOnly,
+            (false, Some(at_ms)) => SaveStatus::Saved { at_ms },
+            (false, None) => SaveStatus::NothingToSave,
+        }
+    }
+
     /// "Saved 10:42", with the clock in the zone whose offset is given.
     pub fn text(&self, utc_offset_seconds: i32) -> String {
         match self {
@@ -745,6 +758,7 @@ impl SaveStatus {
                 }
             }
             SaveStatus::Pending => "Saving…".to_owned(),
+            SaveStatus::NothingToSave => "Nothing to save yet".to_owned(),
             SaveStatus::NotSaved(error) => format!("Not saved. {error}"),
             SaveStatus::MemoryOnly => {
                 "Not saved: drafts are kept only while this tab is open.".to_owned()

@@ -1089,6 +1089,25 @@ fn titles_come_from_the_incident_unless_renamed() {
 }
 
 #[test]
+fn at_start_the_indicator_never_claims_a_save_that_is_not_happening() {
+    let at = 1_764_153_750_000;
+    // A new draft is stored on its first change: nothing is on its way yet.
+    assert_eq!(SaveStatus::at_start(false, None), SaveStatus::NothingToSave);
+    assert_eq!(
+        SaveStatus::at_start(false, None).text(0),
+        "Nothing to save yet"
+    );
+    // A reopened draft was saved when it was last changed.
+    assert_eq!(
+        SaveStatus::at_start(false, Some(at)),
+        SaveStatus::Saved { at_ms: at }
+    );
+    // With storage refused, that is what matters, reopened or not.
+    assert_eq!(SaveStatus::at_start(true, None), SaveStatus::MemoryOnly);
+    assert_eq!(SaveStatus::at_start(true, Some(at)), SaveStatus::MemoryOnly);
+}
+
+#[test]
 fn the_saved_indicator_tells_the_time_or_the_reason() {
     // 2025-11-26 10:42:30 UTC.
     let at = 1_764_153_750_000;
@@ -1098,6 +1117,7 @@ fn the_saved_indicator_tells_the_time_or_the_reason() {
         "Saved 05:42"
     );
     assert_eq!(SaveStatus::Pending.text(0), "Saving…");
+    assert_eq!(SaveStatus::NothingToSave.text(0), "Nothing to save yet");
     assert!(SaveStatus::MemoryOnly.text(0).starts_with("Not saved"));
     assert_eq!(export_file_name(at), "candor-drafts-2025-11-26.json");
 }

@@ -56,12 +56,10 @@ impl Session {
         let primary = LocalStore::open().map(|s| Box::new(s) as Box<dyn KeyValue>);
         let mut drafts = open_with_fallback(primary, seed);
         let mut warnings = Vec::new();
-        let mut status = SaveStatus::Pending;
         if let Some(error) = drafts.memory_only() {
             warnings.push(format!(
                 "{error} Use “Export all drafts” to keep a copy as a file."
             ));
-            status = SaveStatus::MemoryOnly;
         }
         let listing = match drafts.list() {
             Ok(listing) => listing,
@@ -84,9 +82,7 @@ impl Session {
             ),
             None => (drafts.new_draft(zone, now_ms()), Step::WhatHappened, None),
         };
-        if let (Some(at_ms), SaveStatus::Pending) = (saved, &status) {
-            status = SaveStatus::Saved { at_ms };
-        }
+        let status = SaveStatus::at_start(drafts.memory_only().is_some(), saved);
         let last_saved = (draft.clone(), step);
         Session {
             drafts: StoredValue::new_local(drafts),
@@ -498,6 +494,7 @@ pub fn drafts_panel(session: Session, zone: String) -> AnyView {
     let renaming = RwSignal::new(None::<String>);
     let zone_new = zone.clone();
     let zone_delete = zone.clone();
+    let no_drafts = move || session.listing.with(|l| l.drafts.is_empty());
     view! {
         <section class="drafts" aria-labelledby="drafts-title">
             <h2 id="drafts-title">"Your drafts"</h2>
@@ -532,10 +529,10 @@ pub fn drafts_panel(session: Session, zone: String) -> AnyView {
                     {button("secondary", "Undo".into(), Box::new(move || session.undo_delete()))}
                 </p>
             })}
-            <p class="hint" hidden=move || session.listing.with(|l| !l.drafts.is_empty())>
-                "No drafts are stored yet. The one you are writing is saved a moment after your first change."
+            <p class="hint" hidden=move || !no_drafts()>
+                "No drafts yet: the one you are writing appears here a moment after your first change."
             </p>
-            <ul class="draft-list" hidden=move || session.listing.with(|l| l.drafts.is_empty())>
+            <ul class="draft-list" hidden=no_drafts>
                 {move || {
                     let open_id = session.draft.with(|d| d.id.clone());
                     let zone_delete = zone_delete.clone();

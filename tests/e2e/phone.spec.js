@@ -65,10 +65,14 @@ for (const width of [320, 360]) test(`a newcomer on a ${width} px phone with a s
   const steps = page.getByRole('navigation', { name: 'Steps' });
   await expect(steps.getByRole('button', { name: 'Who is affected? needs an answer', exact: true })).toBeVisible();
 
-  // Before the first change nothing is stored, and the drafts list says so.
+  // Nothing is typed yet, so nothing is being saved, and the status says so.
+  const saved = page.getByRole('banner').getByRole('status');
+  await expect(saved).toHaveText('Nothing to save yet');
+
+  // Before the first change there is no draft to list, and the list says so.
   await page.getByRole('button', { name: 'Drafts (0)' }).tap();
-  await expect(page.getByRole('region', { name: 'Your drafts' })).toContainText(
-    'No drafts are stored yet. The one you are writing is saved a moment after your first change.');
+  await expect(page.getByRole('region', { name: 'Your drafts' }).getByText(
+    'No drafts yet: the one you are writing appears here a moment after your first change.')).toBeVisible();
   await expect(page.getByRole('region', { name: 'Your drafts' }).getByRole('list')).toBeHidden();
   await page.getByRole('button', { name: 'Drafts (0)' }).tap();
   await expect(page.getByRole('region', { name: 'Your drafts' })).toBeHidden();
@@ -77,6 +81,7 @@ for (const width of [320, 360]) test(`a newcomer on a ${width} px phone with a s
   await main.getByRole('combobox', { name: 'What kind of incident is it? (optional)' }).selectOption({ label: 'The service was unavailable' });
   await main.getByRole('textbox', { name: 'What happened, in one or two sentences?' }).fill('our payment page did not load');
   await main.getByRole('textbox', { name: 'Which services or features were affected?' }).fill('card payments on the web');
+  await expect(saved).toHaveText(/^Saved \d\d:\d\d$/);
 
   await next(page, 'Who is affected?');
   await main.getByRole('textbox', { name: 'Who is affected, or how can a reader tell if they are?' }).fill('everyone who tried to pay by card on our website');
