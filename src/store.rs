@@ -12,7 +12,8 @@
 //! store with faults), `envelope.rs` (the stored envelope, schemas and
 //! migration), `messages.rs` (what the layer reports and the sentences the
 //! author reads), `drafts.rs` (the drafts engine), `files.rs` (export and
-//! import) and `local.rs` (localStorage, wasm only).
+//! import), `session.rs` (the session of one tab) and `local.rs`
+//! (localStorage, wasm only).
 //!
 //! Keys (the `v1` is the key layout, not the draft schema):
 //!
@@ -28,14 +29,13 @@
 //! was; a failure after it leaves a stale index, which the next listing
 //! repairs from the drafts themselves.
 //!
-//! How the UI uses it: open with `open_with_fallback(LocalStore::open()…)`
-//! and show `memory_only()` as a lasting warning; save [`SAVE_DELAY_MS`]
-//! after the last change and at once on `visibilitychange` to hidden; show
-//! [`SaveStatus`]; on a `storage` event, [`storage_change`] says whether to
-//! re-`list` and whether the open draft `changed_elsewhere` (reopen it when
-//! this tab has no unsaved change, else save now: both versions are kept;
-//! when another tab's write went over this tab's saved version, save it
-//! again: it is kept beside theirs).
+//! How the UI uses it: open with `open_with_fallback(LocalStore::open()…)`,
+//! then hand the [`Drafts`] to a [`Session`] (`session.rs`), which holds
+//! every rule of the tab's session: what is unsaved, saving
+//! [`SAVE_DELAY_MS`] after the last change and at once when the page is
+//! hidden, following another tab's write (a `storage` event, classified by
+//! [`storage_change`]), what opens after a delete, undo. The page passes it
+//! the draft as typed and the time, and shows the [`Update`] it returns.
 
 mod drafts;
 mod envelope;
@@ -45,6 +45,7 @@ mod kv;
 mod local;
 mod memory;
 mod messages;
+mod session;
 
 pub use drafts::{open_with_fallback, Drafts};
 pub use envelope::{decode_envelope, encode_envelope, migrate_draft, Envelope, Unreadable};
@@ -54,6 +55,7 @@ pub use kv::{utf16_units, KeyValue, StoreError};
 pub use local::{store_error_from_js, LocalStore};
 pub use memory::{Fault, MemoryStore};
 pub use messages::*;
+pub use session::{Session, Start, Update};
 
 /// Every key Candor writes starts with this.
 pub const PREFIX: &str = "candor:v1:";

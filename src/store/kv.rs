@@ -59,7 +59,7 @@ impl<T: KeyValue + ?Sized> KeyValue for Box<T> {
     }
 }
 
-/// One store shared by several [`Drafts`]: two "tabs" in a test.
+/// One store shared by several [`Drafts`](super::Drafts): two "tabs" in a test.
 impl<T: KeyValue> KeyValue for Rc<RefCell<T>> {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         self.try_borrow().map_err(|_| busy())?.get(key)
