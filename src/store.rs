@@ -35,7 +35,7 @@
 //! [`SAVE_DELAY_MS`] after the last change and at once when the page is
 //! hidden, following another tab's write (a `storage` event, classified by
 //! [`storage_change`]), what opens after a delete, undo. The page passes it
-//! the draft as typed and the time, and shows the [`Update`] it returns.
+//! the draft as typed and the time, and shows the [`Reply`] it returns.
 
 mod drafts;
 mod envelope;
@@ -55,7 +55,7 @@ pub use kv::{utf16_units, KeyValue, StoreError};
 pub use local::{store_error_from_js, LocalStore};
 pub use memory::{Fault, MemoryStore};
 pub use messages::*;
-pub use session::{Session, Start, Update};
+pub use session::{Reply, Session, Start};
 
 /// Every key Candor writes starts with this.
 pub const PREFIX: &str = "candor:v1:";

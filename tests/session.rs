@@ -50,6 +50,13 @@ fn tab_with_saved(store: &Shared, seed: u64, what: &str, now: i64) -> (Session<S
     (s, d)
 }
 
+/// Stores another draft through the engine, leaving the open one as it is.
+fn store_another(s: &mut Session<Shared>, what: &str, now: i64) -> Draft {
+    let mut d = typed(&s.drafts_mut().new_draft(ZONE, now), what);
+    s.drafts_mut().save(&mut d, "what", now).expect("save");
+    d
+}
+
 #[test]
 fn a_change_is_saved_a_moment_later_and_a_reload_reopens_it() {
     let store = shared();
@@ -59,7 +66,7 @@ fn a_change_is_saved_a_moment_later_and_a_reload_reopens_it() {
     assert_eq!(s.status(), &SaveStatus::NothingToSave);
 
     // The page reports its first render: nothing changed, nothing to save.
-    assert_eq!(s.changed(&start.draft, start.step), Update::default());
+    assert_eq!(s.changed(&start.draft, start.step), Reply::default());
 
     let d = typed(&start.draft, "Support e-mail was lost for three hours");
     let u = s.changed(&d, Step::WhatHappened);
@@ -159,7 +166,7 @@ fn another_tabs_change_is_followed_when_nothing_here_is_unsaved() {
         Some("This draft was changed in another tab; you now see that version.")
     );
     // Showing their version is no change to save back.
-    assert_eq!(a.changed(&theirs, Step::WhatHappened), Update::default());
+    assert_eq!(a.changed(&theirs, Step::WhatHappened), Reply::default());
     assert!(a
         .save_now(&theirs, Step::WhatHappened, T0 + 4)
         .saved
@@ -167,10 +174,10 @@ fn another_tabs_change_is_followed_when_nothing_here_is_unsaved() {
 
     // The list and keys that are not Candor's change nothing in the editor.
     let u = a.other_tab(StorageChange::List, &theirs, Step::WhatHappened, T0 + 5);
-    assert_eq!(u, Update::default());
+    assert_eq!(u, Reply::default());
     assert_eq!(
         a.other_tab(StorageChange::Other, &theirs, Step::WhatHappened, T0 + 5),
-        Update::default()
+        Reply::default()
     );
 }
 
@@ -254,10 +261,7 @@ fn deleting_the_only_draft_starts_a_new_one_stored_at_once() {
 fn undo_saves_the_open_draft_first_and_lasts_its_window() {
     let store = shared();
     let (mut s, open) = tab_with_saved(&store, 1, "open one", T0);
-    let other = typed(&s.drafts_mut().new_draft(ZONE, T0), "other one");
-    s.drafts_mut()
-        .save(&mut other.clone(), "what", T0)
-        .expect("save");
+    let other = store_another(&mut s, "other one", T0);
     let edited = typed(&open, "open one, edited");
     let u = s.delete(&other.id, ZONE, &edited, Step::WhatHappened, T0 + 1);
     assert_eq!(u.draft, None, "deleting another draft leaves the open one");
@@ -281,12 +285,7 @@ fn undo_saves_the_open_draft_first_and_lasts_its_window() {
 fn an_undo_offer_lapses_on_its_own_time_not_an_earlier_ones() {
     let store = shared();
     let (mut s, open) = tab_with_saved(&store, 1, "open", T0);
-    let mut ids = Vec::new();
-    for what in ["a", "b"] {
-        let mut d = typed(&s.drafts_mut().new_draft(ZONE, T0), what);
-        s.drafts_mut().save(&mut d, "what", T0).expect("save");
-        ids.push(d.id);
-    }
+    let ids = ["a", "b"].map(|what| store_another(&mut s, what, T0).id);
     let first = s
         .delete(&ids[0], ZONE, &open, Step::WhatHappened, T0)
         .deleted

@@ -1452,7 +1452,7 @@ fn open_tab(store: &Shared, seed: u64, now: i64) -> TabState {
 /// warranted.
 fn apply(
     tab: &mut TabState,
-    update: Update,
+    update: Reply,
     model: &mut BTreeMap<String, Draft>,
     step: usize,
 ) -> Result<(), TestCaseError> {

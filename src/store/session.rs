@@ -2,7 +2,7 @@
 //!
 //! The page keeps the draft being typed (a signal) and passes it in with
 //! its step on every call; the session compares it with what was last saved
-//! or opened, decides, and returns an [`Update`]: what the page must show or
+//! or opened, decides, and returns an [`Reply`]: what the page must show or
 //! do. Nothing here reads a clock or the browser: the caller passes the time.
 
 use super::{
@@ -12,12 +12,12 @@ use super::{
 use crate::model::Draft;
 use crate::steps::Step;
 
-/// What the page must do after a call. A field left `None` (or empty, or
-/// false) leaves that part of the page as it is. The status, the list and
-/// the undo offer are read from the session itself ([`Session::status`],
-/// [`Session::listing`], [`Session::undo_offer`]).
+/// The session's reply to a call: what the page must show or do. A field
+/// left `None` (or empty, or false) leaves that part of the page as it is.
+/// The status, the list and the undo offer are read from the session itself
+/// ([`Session::status`], [`Session::listing`], [`Session::undo_offer`]).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Update {
+pub struct Reply {
     /// Show this draft in the editor (another draft was opened, or another
     /// tab's version of this one is followed).
     pub draft: Option<Draft>,
@@ -41,16 +41,16 @@ pub struct Update {
     pub saved: Vec<Draft>,
 }
 
-impl Update {
-    fn news(text: impl Into<String>) -> Update {
-        Update {
+impl Reply {
+    fn news(text: impl Into<String>) -> Reply {
+        Reply {
             news: Some(text.into()),
-            ..Update::default()
+            ..Reply::default()
         }
     }
 
     /// This update followed by a later one: what the later one says wins.
-    fn then(mut self, later: Update) -> Update {
+    fn then(mut self, later: Reply) -> Reply {
         if later.draft.is_some() {
             // The draft that got a new id is no longer the one shown.
             self.new_id = None;
@@ -181,29 +181,29 @@ impl<S: KeyValue> Session<S> {
     /// The page reports a change to the draft or its step: a save is due
     /// [`SAVE_DELAY_MS`] after the last change. A draft just opened (here
     /// or from another tab) is no change.
-    pub fn changed(&mut self, draft: &Draft, step: Step) -> Update {
+    pub fn changed(&mut self, draft: &Draft, step: Step) -> Reply {
         if !self.unsaved(draft, step) {
-            return Update::default();
+            return Reply::default();
         }
         if self.status != SaveStatus::MemoryOnly {
             self.status = SaveStatus::Pending;
         }
-        Update {
+        Reply {
             save_in: Some(SAVE_DELAY_MS),
-            ..Update::default()
+            ..Reply::default()
         }
     }
 
     /// Saves the open draft now when it has changes: when its save is due,
     /// when the page is hidden or closed, and before anything that opens
     /// another draft.
-    pub fn save_now(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn save_now(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         if self.unsaved(draft, step) {
             self.write(draft, step, now_ms)
         } else {
-            Update {
+            Reply {
                 cancel_save: true,
-                ..Update::default()
+                ..Reply::default()
             }
         }
     }
@@ -211,10 +211,10 @@ impl<S: KeyValue> Session<S> {
     /// Writes the open draft, changed or not (the engine keeps another
     /// tab's version beside it rather than write over it), and tells the
     /// truth about the result.
-    fn write(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Update {
-        let mut update = Update {
+    fn write(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
+        let mut update = Reply {
             cancel_save: true,
-            ..Update::default()
+            ..Reply::default()
         };
         let mut stored = draft.clone();
         match self.drafts.save(&mut stored, step.slug(), now_ms) {
@@ -241,11 +241,11 @@ impl<S: KeyValue> Session<S> {
 
     /// Saves first when the open draft has changes. Returns what to show
     /// and the open draft as the page then has it (its id may be new).
-    fn save_first(&mut self, draft: &Draft, step: Step, now_ms: i64) -> (Update, Draft) {
+    fn save_first(&mut self, draft: &Draft, step: Step, now_ms: i64) -> (Reply, Draft) {
         let first = if self.unsaved(draft, step) {
             self.write(draft, step, now_ms)
         } else {
-            Update::default()
+            Reply::default()
         };
         let mut shown = draft.clone();
         if let Some(id) = &first.new_id {
@@ -265,12 +265,12 @@ impl<S: KeyValue> Session<S> {
         draft: &Draft,
         step: Step,
         now_ms: i64,
-    ) -> Update {
+    ) -> Reply {
         match change {
-            StorageChange::Other => Update::default(),
+            StorageChange::Other => Reply::default(),
             StorageChange::List => {
                 self.refresh();
-                Update::default()
+                Reply::default()
             }
             StorageChange::Everything | StorageChange::Draft(_) => {
                 self.refresh();
@@ -279,7 +279,7 @@ impl<S: KeyValue> Session<S> {
                     .changed_elsewhere(&draft.id)
                     .unwrap_or(Elsewhere::Unchanged);
                 match elsewhere {
-                    Elsewhere::Unchanged => Update::default(),
+                    Elsewhere::Unchanged => Reply::default(),
                     Elsewhere::WrittenOver => self.write(draft, step, now_ms),
                     Elsewhere::Changed if self.unsaved(draft, step) => {
                         self.save_now(draft, step, now_ms)
@@ -287,17 +287,17 @@ impl<S: KeyValue> Session<S> {
                     Elsewhere::Changed => match self.drafts.open(&draft.id) {
                         Ok(opened) => {
                             self.saved = (opened.draft.clone(), step);
-                            Update {
+                            Reply {
                                 draft: Some(opened.draft),
                                 news: Some(
                                     "This draft was changed in another tab; you now see that \
                                      version."
                                         .into(),
                                 ),
-                                ..Update::default()
+                                ..Reply::default()
                             }
                         }
-                        Err(_) => Update::default(),
+                        Err(_) => Reply::default(),
                     },
                 }
             }
@@ -305,59 +305,59 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Opens a stored draft on its step, saving the open one first.
-    pub fn open(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn open(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, _) = self.save_first(draft, step, now_ms);
         let opened = match self.drafts.open(id) {
             Ok(opened) => opened,
-            Err(error) => return first.then(Update::news(error.to_string())),
+            Err(error) => return first.then(Reply::news(error.to_string())),
         };
         let _ = self.drafts.remember_open(id);
         let step = step_of(&opened.step);
         self.saved = (opened.draft.clone(), step);
         self.status = SaveStatus::at_start(self.memory_only(), Some(opened.saved_at));
-        first.then(Update {
+        first.then(Reply {
             draft: Some(opened.draft),
             step: Some(step),
             news: Some(format!("Opened “{}”.", opened.title)),
-            ..Update::default()
+            ..Reply::default()
         })
     }
 
     /// Starts a new draft, saving the open one first; the new one is stored
     /// at once, so it is in the list.
-    pub fn new_draft(&mut self, zone: &str, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn new_draft(&mut self, zone: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, _) = self.save_first(draft, step, now_ms);
         let fresh = self.drafts.new_draft(zone, now_ms);
         let stored = self.save_now(&fresh, Step::WhatHappened, now_ms);
-        let shown = Update {
+        let shown = Reply {
             draft: Some(fresh),
             step: Some(Step::WhatHappened),
-            ..Update::default()
+            ..Reply::default()
         };
         first
             .then(shown)
             .then(stored)
-            .then(Update::news("Started a new draft."))
+            .then(Reply::news("Started a new draft."))
     }
 
-    pub fn rename(&mut self, id: &str, title: &str, now_ms: i64) -> Update {
+    pub fn rename(&mut self, id: &str, title: &str, now_ms: i64) -> Reply {
         let said = match self.drafts.rename(id, title, now_ms) {
             Ok(summary) => format!("Renamed to “{}”.", summary.title),
             Err(error) => error.to_string(),
         };
         self.refresh();
-        Update::news(said)
+        Reply::news(said)
     }
 
     /// Stores a copy of a draft, saving the open one first.
-    pub fn duplicate(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn duplicate(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, _) = self.save_first(draft, step, now_ms);
         let said = match self.drafts.duplicate(id, now_ms) {
             Ok(copy) => format!("Made a copy: “{}”.", copy.title),
             Err(error) => error.to_string(),
         };
         self.refresh();
-        first.then(Update::news(said))
+        first.then(Reply::news(said))
     }
 
     /// Deletes a draft, which can be brought back for [`UNDO_WINDOW_MS`].
@@ -370,20 +370,20 @@ impl<S: KeyValue> Session<S> {
         draft: &Draft,
         step: Step,
         now_ms: i64,
-    ) -> Update {
+    ) -> Reply {
         let deleted = match self.drafts.delete(id, now_ms) {
             Ok(deleted) => deleted,
             // Nothing was deleted: an unsaved change here is still saved.
-            Err(error) => return Update::news(error.to_string()),
+            Err(error) => return Reply::news(error.to_string()),
         };
-        let mut update = Update {
+        let mut update = Reply {
             news: Some(format!(
                 "Deleted “{}”. You can undo this for {} seconds.",
                 deleted.title,
                 UNDO_WINDOW_MS / 1000
             )),
             deleted: Some(deleted),
-            ..Update::default()
+            ..Reply::default()
         };
         self.refresh();
         if draft.id == id {
@@ -401,13 +401,13 @@ impl<S: KeyValue> Session<S> {
     /// Brings the last deleted draft back and opens it, saving the open
     /// draft first: if the open one has the deleted draft's id, the one
     /// brought back then takes a new id instead of being written over.
-    pub fn undo_delete(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn undo_delete(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, draft) = self.save_first(draft, step, now_ms);
         let back = match self.drafts.undo_delete(now_ms) {
             Ok(back) => back,
-            Err(error) => return first.then(Update::news(error.to_string())),
+            Err(error) => return first.then(Reply::news(error.to_string())),
         };
-        let said = Update::news(format!("Brought back “{}”.", back.title));
+        let said = Reply::news(format!("Brought back “{}”.", back.title));
         self.refresh();
         let mut opened = self.open(&back.id, &draft, step, now_ms);
         // What was stored is what opens.
@@ -429,35 +429,35 @@ impl<S: KeyValue> Session<S> {
     }
 
     /// Every draft as one file, with the open one even if unsaved.
-    pub fn export_all(&mut self, draft: &Draft, now_ms: i64) -> Update {
+    pub fn export_all(&mut self, draft: &Draft, now_ms: i64) -> Reply {
         match self.drafts.export_all(now_ms, Some(draft)) {
-            Ok(json) => Update {
+            Ok(json) => Reply {
                 download: Some((export_file_name(now_ms), json)),
-                ..Update::news("Exported every draft to a file.")
+                ..Reply::news("Exported every draft to a file.")
             },
-            Err(error) => Update::news(error.to_string()),
+            Err(error) => Reply::news(error.to_string()),
         }
     }
 
     /// One stored draft as a file, saving the open one first.
-    pub fn export_one(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn export_one(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, _) = self.save_first(draft, step, now_ms);
         first.then(match self.drafts.export_one(id, now_ms) {
-            Ok(json) => Update {
+            Ok(json) => Reply {
                 download: Some((export_file_name(now_ms), json)),
-                ..Update::news("Exported the draft to a file.")
+                ..Reply::news("Exported the draft to a file.")
             },
-            Err(error) => Update::news(error.to_string()),
+            Err(error) => Reply::news(error.to_string()),
         })
     }
 
-    pub fn import(&mut self, text: &str, now_ms: i64) -> Update {
+    pub fn import(&mut self, text: &str, now_ms: i64) -> Reply {
         let said = match self.drafts.import(text, now_ms) {
             Ok(report) => report.summary(),
             Err(error) => error.to_string(),
         };
         self.refresh();
-        Update::news(said)
+        Reply::news(said)
     }
 
     /// Opens a draft that arrived in a link, saving the open one first. The
@@ -465,7 +465,7 @@ impl<S: KeyValue> Session<S> {
     /// "(shared)" draft, and never writes over a stored one. When it cannot
     /// be stored, it is shown all the same (on "Check your notice"), so
     /// nothing in the link is lost; it is then an unsaved change.
-    pub fn open_shared(&mut self, shared: Draft, draft: &Draft, step: Step, now_ms: i64) -> Update {
+    pub fn open_shared(&mut self, shared: Draft, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let (first, draft) = self.save_first(draft, step, now_ms);
         match self
             .drafts
@@ -490,15 +490,15 @@ impl<S: KeyValue> Session<S> {
                     ),
                 };
                 let opened = self.open(&line.id, &draft, step, now_ms);
-                first.then(opened).then(Update::news(said))
+                first.then(opened).then(Reply::news(said))
             }
-            Err(error) => first.then(Update {
+            Err(error) => first.then(Reply {
                 draft: Some(shared),
                 step: Some(Step::Check),
                 news: Some(format!(
                     "{error} The shared draft is open here all the same."
                 )),
-                ..Update::default()
+                ..Reply::default()
             }),
         }
     }

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::model::Draft;
 use crate::steps::Step;
 use crate::store::{
-    self, open_with_fallback, DraftSummary, KeyValue, Listing, LocalStore, SaveStatus, Update,
+    self, open_with_fallback, DraftSummary, KeyValue, Listing, LocalStore, Reply, SaveStatus,
     UNDO_WINDOW_MS,
 };
 use crate::ui::fields::{button, named_button};
@@ -75,7 +75,7 @@ impl Session {
 
     /// Calls the core with the draft as typed, its step and the time, then
     /// shows what it returns.
-    fn call(self, decide: impl FnOnce(&mut Core, &Draft, Step, i64) -> Update) {
+    fn call(self, decide: impl FnOnce(&mut Core, &Draft, Step, i64) -> Reply) {
         let draft = self.draft.get_untracked();
         let step = self.step.get_untracked();
         let now = now_ms();
@@ -87,7 +87,7 @@ impl Session {
         }
     }
 
-    fn show(self, update: Update) {
+    fn show(self, update: Reply) {
         if update.cancel_save || update.save_in.is_some() {
             if let Some(handle) = self.timer.get_value() {
                 handle.clear();
