@@ -408,3 +408,55 @@ fn export_offers_a_file_with_the_open_draft_even_unsaved() {
         Some("No new drafts were imported. 1 draft was already here, unchanged.")
     );
 }
+
+/// Something the author does that closes the open draft.
+type Act = fn(&mut Session<Shared>, &Draft, &str) -> Reply;
+
+/// With storage full, the open draft's change cannot be saved: opening
+/// another draft (or a new one, or bringing one back) would drop it from
+/// the editor, and it is nowhere else. It stays open instead.
+#[test]
+fn an_unsaved_change_that_cannot_be_saved_is_never_closed() {
+    let store = shared();
+    let (mut s, open) = tab_with_saved(&store, 1, "open", T0);
+    let other = store_another(&mut s, "other", T0);
+    let gone = store_another(&mut s, "gone", T0);
+    s.delete(&gone.id, ZONE, &open, Step::WhatHappened, T0 + 1);
+    let used = store.borrow().used_units();
+    store.borrow_mut().set_quota(Some(used));
+    let edited = typed(&open, "open, with a long change that does not fit");
+    let tries: [(&str, Act); 3] = [
+        ("open", |s, d, other| {
+            s.open(other, d, Step::WhatHappened, T0 + 2)
+        }),
+        ("new draft", |s, d, _| {
+            s.new_draft(ZONE, d, Step::WhatHappened, T0 + 2)
+        }),
+        ("undo", |s, d, _| {
+            s.undo_delete(d, Step::WhatHappened, T0 + 2)
+        }),
+    ];
+    for (what, act) in tries {
+        let reply = act(&mut s, &edited, &other.id);
+        assert_eq!(reply.draft, None, "{what}: the editor keeps the change");
+        assert!(
+            matches!(s.status(), SaveStatus::NotSaved(_)),
+            "{what}: {:?}",
+            s.status()
+        );
+        assert_eq!(
+            reply.news.as_deref(),
+            Some(
+                "Your open draft's latest change is not saved, so it stays open. Export your \
+                 drafts to keep it, or make room by deleting old ones, then try again."
+            ),
+            "{what}"
+        );
+    }
+    store.borrow_mut().set_quota(None);
+    assert_eq!(
+        s.save_now(&edited, Step::WhatHappened, T0 + 3).saved,
+        vec![edited.clone()]
+    );
+    assert_eq!(stored(&store, &open.id), Some(edited));
+}

@@ -254,6 +254,29 @@ impl<S: KeyValue> Session<S> {
         (first, shown)
     }
 
+    /// Saves first, before the open draft leaves the editor: the draft as
+    /// the page then has it, or `None` when its change could not be saved.
+    /// It then stays: closing it would lose the change, which is nowhere
+    /// else.
+    fn save_before_closing(
+        &mut self,
+        draft: &Draft,
+        step: Step,
+        now_ms: i64,
+    ) -> (Reply, Option<Draft>) {
+        let (first, shown) = self.save_first(draft, step, now_ms);
+        if self.unsaved(&shown, step) {
+            return (
+                first.then(Reply::news(
+                    "Your open draft's latest change is not saved, so it stays open. Export your \
+                 drafts to keep it, or make room by deleting old ones, then try again.",
+                )),
+                None,
+            );
+        }
+        (first, Some(shown))
+    }
+
     /// Another tab wrote to storage (a `storage` event, classified by
     /// [`super::storage_change`]). When it changed the open draft: with no
     /// unsaved change here, show their version; with one, save now (both
@@ -304,9 +327,13 @@ impl<S: KeyValue> Session<S> {
         }
     }
 
-    /// Opens a stored draft on its step, saving the open one first.
+    /// Opens a stored draft on its step, saving the open one first (which
+    /// stays open when its change cannot be saved).
     pub fn open(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, _) = self.save_first(draft, step, now_ms);
+        let (first, shown) = self.save_before_closing(draft, step, now_ms);
+        if shown.is_none() {
+            return first;
+        }
         let opened = match self.drafts.open(id) {
             Ok(opened) => opened,
             Err(error) => return first.then(Reply::news(error.to_string())),
@@ -326,7 +353,10 @@ impl<S: KeyValue> Session<S> {
     /// Starts a new draft, saving the open one first; the new one is stored
     /// at once, so it is in the list.
     pub fn new_draft(&mut self, zone: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, _) = self.save_first(draft, step, now_ms);
+        let (first, shown) = self.save_before_closing(draft, step, now_ms);
+        if shown.is_none() {
+            return first;
+        }
         let fresh = self.drafts.new_draft(zone, now_ms);
         let stored = self.save_now(&fresh, Step::WhatHappened, now_ms);
         let shown = Reply {
@@ -402,7 +432,10 @@ impl<S: KeyValue> Session<S> {
     /// draft first: if the open one has the deleted draft's id, the one
     /// brought back then takes a new id instead of being written over.
     pub fn undo_delete(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, draft) = self.save_first(draft, step, now_ms);
+        let (first, shown) = self.save_before_closing(draft, step, now_ms);
+        let Some(draft) = shown else {
+            return first;
+        };
         let back = match self.drafts.undo_delete(now_ms) {
             Ok(back) => back,
             Err(error) => return first.then(Reply::news(error.to_string())),
