@@ -63,7 +63,7 @@ fn a_change_is_saved_a_moment_later_and_a_reload_reopens_it() {
     let (mut s, start) = tab(&store, 1, T0);
     assert_eq!(start.step, Step::WhatHappened);
     assert!(start.warnings.is_empty());
-    assert_eq!(s.status(), &SaveStatus::NothingToSave);
+    assert_eq!(start.status, SaveStatus::NothingToSave);
 
     // The page reports its first render: nothing changed, nothing to save.
     assert_eq!(s.changed(&start.draft, start.step), Reply::default());
@@ -71,7 +71,7 @@ fn a_change_is_saved_a_moment_later_and_a_reload_reopens_it() {
     let d = typed(&start.draft, "Support e-mail was lost for three hours");
     let u = s.changed(&d, Step::WhatHappened);
     assert_eq!(u.save_in, Some(SAVE_DELAY_MS));
-    assert_eq!(s.status(), &SaveStatus::Pending);
+    assert_eq!(u.status, Some(SaveStatus::Pending));
     assert!(stored(&store, &d.id).is_none(), "saved only when due");
     // Moving to another step is a change too.
     assert_eq!(s.changed(&d, Step::Impact).save_in, Some(SAVE_DELAY_MS));
@@ -79,18 +79,18 @@ fn a_change_is_saved_a_moment_later_and_a_reload_reopens_it() {
     let u = s.save_now(&d, Step::Impact, T0 + 300);
     assert_eq!(u.saved, vec![d.clone()]);
     assert!(u.cancel_save);
-    assert_eq!(s.status(), &SaveStatus::Saved { at_ms: T0 + 300 });
-    assert_eq!(s.listing().drafts.len(), 1);
+    assert_eq!(u.status, Some(SaveStatus::Saved { at_ms: T0 + 300 }));
+    assert_eq!(u.listing.expect("the list").drafts.len(), 1);
     assert_eq!(stored(&store, &d.id), Some(d.clone()));
     // Hidden page, nothing new: nothing is written.
     let writes = store.borrow().writes();
     assert!(s.save_now(&d, Step::Impact, T0 + 400).saved.is_empty());
     assert_eq!(store.borrow().writes(), writes);
 
-    let (reloaded, again) = tab(&store, 2, T0 + 1_000);
+    let (_, again) = tab(&store, 2, T0 + 1_000);
     assert_eq!(again.draft, d);
     assert_eq!(again.step, Step::Impact);
-    assert_eq!(reloaded.status(), &SaveStatus::Saved { at_ms: T0 + 300 });
+    assert_eq!(again.status, SaveStatus::Saved { at_ms: T0 + 300 });
 }
 
 /// The bug once found in the page: "unsaved" was a flag set when the page
@@ -115,7 +115,7 @@ fn another_tabs_change_arriving_between_an_edit_and_its_save_keeps_what_was_type
     );
 
     let u = a.other_tab(
-        storage_change(Some(&draft_key(&saved.id))),
+        &storage_change(Some(&draft_key(&saved.id))),
         &in_a,
         Step::WhatHappened,
         T0 + 3,
@@ -146,15 +146,15 @@ fn another_tabs_change_arriving_between_an_edit_and_its_save_keeps_what_was_type
 fn another_tabs_change_is_followed_when_nothing_here_is_unsaved() {
     let store = shared();
     let (mut a, saved) = tab_with_saved(&store, 1, "search was down", T0);
-    let (mut b, _) = tab(&store, 2, T0 + 1);
-    assert_eq!(b.listing().drafts.len(), 1);
+    let (mut b, start) = tab(&store, 2, T0 + 1);
+    assert_eq!(start.listing.drafts.len(), 1);
     let mut theirs = saved.clone();
     theirs.cause = "a full disk".into();
     b.open(&saved.id, &saved, Step::WhatHappened, T0 + 1);
     b.save_now(&theirs, Step::Cause, T0 + 2);
 
     let u = a.other_tab(
-        StorageChange::Draft(saved.id.clone()),
+        &StorageChange::Draft(saved.id.clone()),
         &saved,
         Step::WhatHappened,
         T0 + 3,
@@ -173,10 +173,11 @@ fn another_tabs_change_is_followed_when_nothing_here_is_unsaved() {
         .is_empty());
 
     // The list and keys that are not Candor's change nothing in the editor.
-    let u = a.other_tab(StorageChange::List, &theirs, Step::WhatHappened, T0 + 5);
-    assert_eq!(u, Reply::default());
+    let u = a.other_tab(&StorageChange::List, &theirs, Step::WhatHappened, T0 + 5);
+    assert_eq!(u.draft, None);
+    assert_eq!(u.listing.expect("the list").drafts.len(), 1);
     assert_eq!(
-        a.other_tab(StorageChange::Other, &theirs, Step::WhatHappened, T0 + 5),
+        a.other_tab(&StorageChange::Other, &theirs, Step::WhatHappened, T0 + 5),
         Reply::default()
     );
 }
@@ -204,7 +205,7 @@ fn a_save_written_over_at_the_same_moment_is_saved_again_beside_theirs() {
     b.save_now(&in_b, Step::WhatHappened, T0 + 1);
 
     let u = a.other_tab(
-        StorageChange::Draft(saved.id.clone()),
+        &StorageChange::Draft(saved.id.clone()),
         &in_a,
         Step::WhatHappened,
         T0 + 2,
@@ -231,7 +232,7 @@ fn deleting_the_open_draft_opens_the_newest_other_and_undo_brings_it_back() {
     assert_eq!(u.draft, Some(open.clone()));
     assert_eq!(u.step, Some(step));
     assert_eq!(u.news.as_deref(), Some("Opened “Newest”."));
-    let deleted = u.deleted.expect("undo offered");
+    let deleted = u.undo.flatten().expect("undo offered");
     assert_eq!(s.undo_offer(T0 + 41), Some(&deleted));
     assert_eq!(deleted.title, "Older");
     assert!(stored(&store, &first.id).is_none());
@@ -240,6 +241,9 @@ fn deleting_the_open_draft_opens_the_newest_other_and_undo_brings_it_back() {
     assert_eq!(u.draft, Some(first.clone()));
     assert_eq!(u.saved, vec![first.clone()]);
     assert_eq!(u.news.as_deref(), Some("Opened “Older”."));
+    assert_eq!(u.undo, Some(None), "the offer is withdrawn");
+    let listed = u.listing.expect("the list shows it again").drafts;
+    assert!(listed.iter().any(|line| line.id == first.id));
     assert_eq!(s.undo_offer(T0 + 51), None);
     assert_eq!(stored(&store, &first.id), Some(first));
 }
@@ -288,16 +292,18 @@ fn an_undo_offer_lapses_on_its_own_time_not_an_earlier_ones() {
     let ids = ["a", "b"].map(|what| store_another(&mut s, what, T0).id);
     let first = s
         .delete(&ids[0], ZONE, &open, Step::WhatHappened, T0)
-        .deleted
+        .undo
+        .flatten()
         .expect("offered");
     let second = s
         .delete(&ids[1], ZONE, &open, Step::WhatHappened, T0 + 10_000)
-        .deleted
+        .undo
+        .flatten()
         .expect("offered");
     // The first delete's time runs out while the second's offer stands.
-    s.undo_lapsed(&first);
+    assert_eq!(s.undo_lapsed(&first).undo, None, "the offer shown stays");
     assert_eq!(s.undo_offer(T0 + UNDO_WINDOW_MS), Some(&second));
-    s.undo_lapsed(&second);
+    assert_eq!(s.undo_lapsed(&second).undo, Some(None));
     assert_eq!(s.undo_offer(T0 + 10_001), None);
 }
 
@@ -327,20 +333,19 @@ fn with_storage_refused_every_status_says_memory_only() {
     let (mut s, start) = Session::start(drafts, ZONE, T0);
     assert_eq!(start.warnings.len(), 1);
     assert!(start.warnings[0].ends_with("Use “Export all drafts” to keep a copy as a file."));
-    assert_eq!(s.status(), &SaveStatus::MemoryOnly);
+    assert_eq!(start.status, SaveStatus::MemoryOnly);
     let d = typed(&start.draft, "one");
-    assert_eq!(
-        s.changed(&d, Step::WhatHappened).save_in,
-        Some(SAVE_DELAY_MS)
-    );
-    assert_eq!(s.status(), &SaveStatus::MemoryOnly);
-    s.save_now(&d, Step::WhatHappened, T0 + 1);
-    assert_eq!(s.status(), &SaveStatus::MemoryOnly);
+    let u = s.changed(&d, Step::WhatHappened);
+    assert_eq!(u.save_in, Some(SAVE_DELAY_MS));
+    assert_eq!(u.status, None, "no 'Saving…' that never ends");
+    let u = s.save_now(&d, Step::WhatHappened, T0 + 1);
+    assert_eq!(u.status, Some(SaveStatus::MemoryOnly));
     let u = s.new_draft(ZONE, &d, Step::WhatHappened, T0 + 2);
+    assert_eq!(u.status, Some(SaveStatus::MemoryOnly));
     let fresh = u.draft.expect("new draft");
     // Opening a draft kept in memory never claims it is saved.
-    s.open(&d.id, &fresh, Step::WhatHappened, T0 + 3);
-    assert_eq!(s.status(), &SaveStatus::MemoryOnly);
+    let u = s.open(&d.id, &fresh, Step::WhatHappened, T0 + 3);
+    assert_eq!(u.status, Some(SaveStatus::MemoryOnly));
 }
 
 #[test]
@@ -361,14 +366,14 @@ fn a_shared_draft_is_stored_and_opened_or_shown_all_the_same() {
     let store = shared();
     let (mut s, open) = tab_with_saved(&store, 1, "mine", T0);
     let shared_draft = typed(&Draft::new("from-a-link", ZONE), "their outage");
-    let u = s.open_shared(shared_draft.clone(), &open, Step::WhatHappened, T0 + 1);
+    let u = s.open_shared(&shared_draft, &open, Step::WhatHappened, T0 + 1);
     assert_eq!(u.step, Some(Step::Check));
     assert_eq!(u.draft, Some(shared_draft.clone()));
     assert_eq!(
         u.news.as_deref(),
         Some("Opened the shared draft and saved it here as “Their outage (shared)”.")
     );
-    let u = s.open_shared(shared_draft.clone(), &shared_draft, Step::Check, T0 + 2);
+    let u = s.open_shared(&shared_draft, &shared_draft, Step::Check, T0 + 2);
     assert_eq!(
         u.news.as_deref(),
         Some("This shared draft is already here as “Their outage (shared)”, so Candor opened it.")
@@ -376,7 +381,7 @@ fn a_shared_draft_is_stored_and_opened_or_shown_all_the_same() {
 
     store.borrow_mut().set_disabled(true);
     let other = typed(&Draft::new("another-link", ZONE), "more");
-    let u = s.open_shared(other.clone(), &shared_draft, Step::Check, T0 + 3);
+    let u = s.open_shared(&other, &shared_draft, Step::Check, T0 + 3);
     assert_eq!(u.draft, Some(other.clone()));
     assert_eq!(u.step, Some(Step::Check));
     assert!(u
@@ -440,9 +445,9 @@ fn an_unsaved_change_that_cannot_be_saved_is_never_closed() {
         let reply = act(&mut s, &edited, &other.id);
         assert_eq!(reply.draft, None, "{what}: the editor keeps the change");
         assert!(
-            matches!(s.status(), SaveStatus::NotSaved(_)),
+            matches!(reply.status, Some(SaveStatus::NotSaved(_))),
             "{what}: {:?}",
-            s.status()
+            reply.status
         );
         assert_eq!(
             reply.news.as_deref(),
@@ -459,4 +464,29 @@ fn an_unsaved_change_that_cannot_be_saved_is_never_closed() {
         vec![edited.clone()]
     );
     assert_eq!(stored(&store, &open.id), Some(edited));
+}
+
+#[test]
+fn rename_copy_and_import_show_the_list_again() {
+    let store = shared();
+    let (mut s, open) = tab_with_saved(&store, 1, "payments failed", T0);
+    let titles = |reply: Reply| -> Vec<String> {
+        let listing = reply.listing.expect("the list");
+        listing.drafts.into_iter().map(|line| line.title).collect()
+    };
+    let u = s.rename(&open.id, "Payments", T0 + 1);
+    assert_eq!(u.news.as_deref(), Some("Renamed to “Payments”."));
+    assert_eq!(titles(u), ["Payments"]);
+    let u = s.duplicate(&open.id, &open, Step::WhatHappened, T0 + 2);
+    assert_eq!(u.news.as_deref(), Some("Made a copy: “Payments (copy)”."));
+    assert_eq!(titles(u), ["Payments (copy)", "Payments"]);
+    let file = export_draft(
+        &typed(&Draft::new("elsewhere", ZONE), "mail lost"),
+        None,
+        "",
+        T0,
+    );
+    let u = s.import(&file, T0 + 3);
+    assert_eq!(u.news.as_deref(), Some("Imported 1 draft."));
+    assert_eq!(titles(u).len(), 3);
 }

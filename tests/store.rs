@@ -1544,7 +1544,7 @@ fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
             Op::Event(_) => {
                 let change = storage_change(Some(&draft_key(&other_id)));
                 let typed = t.session.unsaved(&current, at);
-                let update = t.session.other_tab(change, &current, at, now);
+                let update = t.session.other_tab(&change, &current, at, now);
                 // What was typed and not yet saved is never replaced.
                 prop_assert!(
                     !(typed && update.draft.is_some()),
@@ -1572,7 +1572,7 @@ fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
             }
             Op::Delete(_, i) => pick(i).map(|id| {
                 let update = t.session.delete(&id, "UTC", &current, at, now);
-                if update.deleted.is_some() {
+                if matches!(update.undo, Some(Some(_))) {
                     model.remove(&id);
                     t.seen.remove(&id);
                 }

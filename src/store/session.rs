@@ -2,7 +2,7 @@
 //!
 //! The page keeps the draft being typed (a signal) and passes it in with
 //! its step on every call; the session compares it with what was last saved
-//! or opened, decides, and returns an [`Reply`]: what the page must show or
+//! or opened, decides, and returns a [`Reply`]: what the page must show or
 //! do. Nothing here reads a clock or the browser: the caller passes the time.
 
 use super::{
@@ -14,8 +14,7 @@ use crate::steps::Step;
 
 /// The session's reply to a call: what the page must show or do. A field
 /// left `None` (or empty, or false) leaves that part of the page as it is.
-/// The status, the list and the undo offer are read from the session itself
-/// ([`Session::status`], [`Session::listing`], [`Session::undo_offer`]).
+/// When a reply has both, `new_id` is for the draft shown before `draft`.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Reply {
     /// Show this draft in the editor (another draft was opened, or another
@@ -26,46 +25,24 @@ pub struct Reply {
     /// The open draft was saved under a new id (beside another tab's
     /// version): keep editing it, under this id. Not a change to save.
     pub new_id: Option<String>,
+    /// Show this save status.
+    pub status: Option<SaveStatus>,
+    /// Show this list of drafts.
+    pub listing: Option<Listing>,
     /// A sentence to announce.
     pub news: Option<String>,
     /// Save in this many milliseconds, in place of any save already waiting.
     pub save_in: Option<u32>,
     /// Drop the save that is waiting, if any.
     pub cancel_save: bool,
-    /// A draft was deleted: it can be brought back for [`UNDO_WINDOW_MS`];
-    /// after that, pass it to [`Session::undo_lapsed`].
-    pub deleted: Option<DeletedDraft>,
+    /// `Some(Some(d))`: offer to bring `d` back, and after
+    /// [`UNDO_WINDOW_MS`] pass it to [`Session::undo_lapsed`]; `Some(None)`:
+    /// withdraw the offer.
+    pub undo: Option<Option<DeletedDraft>>,
     /// A file to offer for download: (name, text).
     pub download: Option<(String, String)>,
     /// Every draft this call stored, as stored (with its id).
     pub saved: Vec<Draft>,
-}
-
-impl Reply {
-    fn news(text: impl Into<String>) -> Reply {
-        Reply {
-            news: Some(text.into()),
-            ..Reply::default()
-        }
-    }
-
-    /// This update followed by a later one: what the later one says wins.
-    fn then(mut self, later: Reply) -> Reply {
-        if later.draft.is_some() {
-            // The draft that got a new id is no longer the one shown.
-            self.new_id = None;
-        }
-        self.draft = later.draft.or(self.draft);
-        self.step = later.step.or(self.step);
-        self.new_id = later.new_id.or(self.new_id);
-        self.news = later.news.or(self.news);
-        self.save_in = later.save_in.or(self.save_in);
-        self.cancel_save |= later.cancel_save;
-        self.deleted = later.deleted.or(self.deleted);
-        self.download = later.download.or(self.download);
-        self.saved.extend(later.saved);
-        self
-    }
 }
 
 /// What a tab shows as it starts.
@@ -74,9 +51,15 @@ pub struct Start {
     /// The draft reopened (the one last open, else the newest), or a new one.
     pub draft: Draft,
     pub step: Step,
+    pub status: SaveStatus,
+    pub listing: Listing,
     /// Lasting warnings: storage refused, stored drafts that could not be read.
     pub warnings: Vec<String>,
 }
+
+/// Said when the open draft's change cannot be saved and so it stays open.
+const KEPT_OPEN: &str = "Your open draft's latest change is not saved, so it stays open. \
+    Export your drafts to keep it, or make room by deleting old ones, then try again.";
 
 /// The drafts of one tab and the draft open in it, over any [`KeyValue`].
 pub struct Session<S: KeyValue> {
@@ -86,8 +69,6 @@ pub struct Session<S: KeyValue> {
     /// is set a tick late, and another tab's change arriving in that tick
     /// would replace what was just typed.
     saved: (Draft, Step),
-    status: SaveStatus,
-    listing: Listing,
 }
 
 fn step_of(slug: &str) -> Step {
@@ -125,12 +106,12 @@ impl<S: KeyValue> Session<S> {
         let session = Session {
             drafts,
             saved: (draft.clone(), step),
-            status,
-            listing,
         };
         let start = Start {
             draft,
             step,
+            status,
+            listing,
             warnings,
         };
         (session, start)
@@ -146,16 +127,6 @@ impl<S: KeyValue> Session<S> {
         &mut self.drafts
     }
 
-    /// What the saved indicator shows.
-    pub fn status(&self) -> &SaveStatus {
-        &self.status
-    }
-
-    /// The drafts list as last read.
-    pub fn listing(&self) -> &Listing {
-        &self.listing
-    }
-
     /// The deleted draft that can still be brought back.
     pub fn undo_offer(&self, now_ms: i64) -> Option<&DeletedDraft> {
         self.drafts.pending_undo(now_ms)
@@ -167,14 +138,15 @@ impl<S: KeyValue> Session<S> {
         self.saved.0 != *draft || self.saved.1 != step
     }
 
+    /// Storage is refused: the indicator says so, whatever else happens.
     fn memory_only(&self) -> bool {
         self.drafts.memory_only().is_some()
     }
 
-    /// Re-reads the list of drafts.
-    pub fn refresh(&mut self) {
+    /// Re-reads the list of drafts for the page.
+    fn refresh(&mut self, reply: &mut Reply) {
         if let Ok(listing) = self.drafts.list() {
-            self.listing = listing;
+            reply.listing = Some(listing);
         }
     }
 
@@ -182,99 +154,92 @@ impl<S: KeyValue> Session<S> {
     /// [`SAVE_DELAY_MS`] after the last change. A draft just opened (here
     /// or from another tab) is no change.
     pub fn changed(&mut self, draft: &Draft, step: Step) -> Reply {
-        if !self.unsaved(draft, step) {
-            return Reply::default();
+        let mut reply = Reply::default();
+        if self.unsaved(draft, step) {
+            if !self.memory_only() {
+                reply.status = Some(SaveStatus::Pending);
+            }
+            reply.save_in = Some(SAVE_DELAY_MS);
         }
-        if self.status != SaveStatus::MemoryOnly {
-            self.status = SaveStatus::Pending;
-        }
-        Reply {
-            save_in: Some(SAVE_DELAY_MS),
-            ..Reply::default()
-        }
+        reply
     }
 
     /// Saves the open draft now when it has changes: when its save is due,
     /// when the page is hidden or closed, and before anything that opens
     /// another draft.
     pub fn save_now(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
+        let mut reply = Reply::default();
+        self.save_into(&mut reply, draft, step, now_ms);
+        reply
+    }
+
+    fn save_into(&mut self, reply: &mut Reply, draft: &Draft, step: Step, now_ms: i64) {
         if self.unsaved(draft, step) {
-            self.write(draft, step, now_ms)
+            self.write(reply, draft, step, now_ms);
         } else {
-            Reply {
-                cancel_save: true,
-                ..Reply::default()
-            }
+            reply.cancel_save = true;
         }
     }
 
     /// Writes the open draft, changed or not (the engine keeps another
     /// tab's version beside it rather than write over it), and tells the
     /// truth about the result.
-    fn write(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let mut update = Reply {
-            cancel_save: true,
-            ..Reply::default()
-        };
+    fn write(&mut self, reply: &mut Reply, draft: &Draft, step: Step, now_ms: i64) {
+        reply.cancel_save = true;
         let mut stored = draft.clone();
         match self.drafts.save(&mut stored, step.slug(), now_ms) {
             Ok(outcome) => {
-                update.news = outcome.message();
-                if stored.id != draft.id {
-                    update.new_id = Some(stored.id.clone());
+                if let Some(message) = outcome.message() {
+                    reply.news = Some(message);
                 }
-                self.status = if self.memory_only() {
+                if stored.id != draft.id {
+                    reply.new_id = Some(stored.id.clone());
+                }
+                reply.status = Some(if self.memory_only() {
                     SaveStatus::MemoryOnly
                 } else {
                     SaveStatus::Saved {
                         at_ms: outcome.saved_at(),
                     }
-                };
+                });
                 self.saved = (stored.clone(), step);
-                update.saved.push(stored);
-                self.refresh();
+                reply.saved.push(stored);
+                self.refresh(reply);
             }
-            Err(error) => self.status = SaveStatus::NotSaved(error),
+            Err(error) => reply.status = Some(SaveStatus::NotSaved(error)),
         }
-        update
     }
 
-    /// Saves first when the open draft has changes. Returns what to show
-    /// and the open draft as the page then has it (its id may be new).
-    fn save_first(&mut self, draft: &Draft, step: Step, now_ms: i64) -> (Reply, Draft) {
-        let first = if self.unsaved(draft, step) {
-            self.write(draft, step, now_ms)
-        } else {
-            Reply::default()
-        };
+    /// Saves first when the open draft has changes. Returns the open draft
+    /// as the page then has it (its id may be new).
+    fn save_first(&mut self, reply: &mut Reply, draft: &Draft, step: Step, now_ms: i64) -> Draft {
+        if self.unsaved(draft, step) {
+            self.write(reply, draft, step, now_ms);
+        }
         let mut shown = draft.clone();
-        if let Some(id) = &first.new_id {
+        if let Some(id) = &reply.new_id {
             shown.id.clone_from(id);
         }
-        (first, shown)
+        shown
     }
 
     /// Saves first, before the open draft leaves the editor: the draft as
     /// the page then has it, or `None` when its change could not be saved.
-    /// It then stays: closing it would lose the change, which is nowhere
-    /// else.
+    /// It then stays, and the author is told why: closing it would lose the
+    /// change, which is nowhere else.
     fn save_before_closing(
         &mut self,
+        reply: &mut Reply,
         draft: &Draft,
         step: Step,
         now_ms: i64,
-    ) -> (Reply, Option<Draft>) {
-        let (first, shown) = self.save_first(draft, step, now_ms);
+    ) -> Option<Draft> {
+        let shown = self.save_first(reply, draft, step, now_ms);
         if self.unsaved(&shown, step) {
-            return (
-                first.then(Reply::news(
-                    "Your open draft's latest change is not saved, so it stays open. Export your \
-                 drafts to keep it, or make room by deleting old ones, then try again.",
-                )),
-                None,
-            );
+            reply.news = Some(KEPT_OPEN.into());
+            return None;
         }
-        (first, Some(shown))
+        Some(shown)
     }
 
     /// Another tab wrote to storage (a `storage` event, classified by
@@ -284,110 +249,125 @@ impl<S: KeyValue> Session<S> {
     /// version, save it again beside theirs.
     pub fn other_tab(
         &mut self,
-        change: StorageChange,
+        change: &StorageChange,
         draft: &Draft,
         step: Step,
         now_ms: i64,
     ) -> Reply {
-        match change {
-            StorageChange::Other => Reply::default(),
-            StorageChange::List => {
-                self.refresh();
-                Reply::default()
+        let mut reply = Reply::default();
+        if *change == StorageChange::Other {
+            return reply;
+        }
+        self.refresh(&mut reply);
+        if *change == StorageChange::List {
+            return reply;
+        }
+        let elsewhere = self
+            .drafts
+            .changed_elsewhere(&draft.id)
+            .unwrap_or(Elsewhere::Unchanged);
+        match elsewhere {
+            Elsewhere::Unchanged => {}
+            Elsewhere::WrittenOver => self.write(&mut reply, draft, step, now_ms),
+            Elsewhere::Changed if self.unsaved(draft, step) => {
+                self.write(&mut reply, draft, step, now_ms);
             }
-            StorageChange::Everything | StorageChange::Draft(_) => {
-                self.refresh();
-                let elsewhere = self
-                    .drafts
-                    .changed_elsewhere(&draft.id)
-                    .unwrap_or(Elsewhere::Unchanged);
-                match elsewhere {
-                    Elsewhere::Unchanged => Reply::default(),
-                    Elsewhere::WrittenOver => self.write(draft, step, now_ms),
-                    Elsewhere::Changed if self.unsaved(draft, step) => {
-                        self.save_now(draft, step, now_ms)
-                    }
-                    Elsewhere::Changed => match self.drafts.open(&draft.id) {
-                        Ok(opened) => {
-                            self.saved = (opened.draft.clone(), step);
-                            Reply {
-                                draft: Some(opened.draft),
-                                news: Some(
-                                    "This draft was changed in another tab; you now see that \
-                                     version."
-                                        .into(),
-                                ),
-                                ..Reply::default()
-                            }
-                        }
-                        Err(_) => Reply::default(),
-                    },
+            Elsewhere::Changed => {
+                if let Ok(opened) = self.drafts.open(&draft.id) {
+                    self.saved = (opened.draft.clone(), step);
+                    reply.draft = Some(opened.draft);
+                    reply.news = Some(
+                        "This draft was changed in another tab; you now see that version.".into(),
+                    );
                 }
             }
         }
+        reply
     }
 
     /// Opens a stored draft on its step, saving the open one first (which
     /// stays open when its change cannot be saved).
     pub fn open(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, shown) = self.save_before_closing(draft, step, now_ms);
-        if shown.is_none() {
-            return first;
+        let mut reply = Reply::default();
+        self.open_into(&mut reply, id, draft, step, now_ms);
+        reply
+    }
+
+    fn open_into(&mut self, reply: &mut Reply, id: &str, draft: &Draft, step: Step, now_ms: i64) {
+        if self
+            .save_before_closing(reply, draft, step, now_ms)
+            .is_none()
+        {
+            return;
         }
-        let opened = match self.drafts.open(id) {
-            Ok(opened) => opened,
-            Err(error) => return first.then(Reply::news(error.to_string())),
-        };
-        let _ = self.drafts.remember_open(id);
-        let step = step_of(&opened.step);
-        self.saved = (opened.draft.clone(), step);
-        self.status = SaveStatus::at_start(self.memory_only(), Some(opened.saved_at));
-        first.then(Reply {
-            draft: Some(opened.draft),
-            step: Some(step),
-            news: Some(format!("Opened “{}”.", opened.title)),
-            ..Reply::default()
-        })
+        match self.drafts.open(id) {
+            Ok(opened) => {
+                let _ = self.drafts.remember_open(id);
+                let step = step_of(&opened.step);
+                self.saved = (opened.draft.clone(), step);
+                reply.status = Some(SaveStatus::at_start(
+                    self.memory_only(),
+                    Some(opened.saved_at),
+                ));
+                reply.draft = Some(opened.draft);
+                reply.step = Some(step);
+                reply.news = Some(format!("Opened “{}”.", opened.title));
+            }
+            Err(error) => reply.news = Some(error.to_string()),
+        }
     }
 
     /// Starts a new draft, saving the open one first; the new one is stored
     /// at once, so it is in the list.
     pub fn new_draft(&mut self, zone: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, shown) = self.save_before_closing(draft, step, now_ms);
-        if shown.is_none() {
-            return first;
+        let mut reply = Reply::default();
+        self.new_draft_into(&mut reply, zone, draft, step, now_ms);
+        reply
+    }
+
+    fn new_draft_into(
+        &mut self,
+        reply: &mut Reply,
+        zone: &str,
+        draft: &Draft,
+        step: Step,
+        now_ms: i64,
+    ) {
+        if self
+            .save_before_closing(reply, draft, step, now_ms)
+            .is_none()
+        {
+            return;
         }
         let fresh = self.drafts.new_draft(zone, now_ms);
-        let stored = self.save_now(&fresh, Step::WhatHappened, now_ms);
-        let shown = Reply {
-            draft: Some(fresh),
-            step: Some(Step::WhatHappened),
-            ..Reply::default()
-        };
-        first
-            .then(shown)
-            .then(stored)
-            .then(Reply::news("Started a new draft."))
+        self.save_into(reply, &fresh, Step::WhatHappened, now_ms);
+        reply.draft = Some(fresh);
+        reply.step = Some(Step::WhatHappened);
+        reply.news = Some("Started a new draft.".into());
     }
 
     pub fn rename(&mut self, id: &str, title: &str, now_ms: i64) -> Reply {
-        let said = match self.drafts.rename(id, title, now_ms) {
-            Ok(summary) => format!("Renamed to “{}”.", summary.title),
-            Err(error) => error.to_string(),
+        let mut reply = Reply {
+            news: Some(match self.drafts.rename(id, title, now_ms) {
+                Ok(summary) => format!("Renamed to “{}”.", summary.title),
+                Err(error) => error.to_string(),
+            }),
+            ..Reply::default()
         };
-        self.refresh();
-        Reply::news(said)
+        self.refresh(&mut reply);
+        reply
     }
 
     /// Stores a copy of a draft, saving the open one first.
     pub fn duplicate(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, _) = self.save_first(draft, step, now_ms);
-        let said = match self.drafts.duplicate(id, now_ms) {
+        let mut reply = Reply::default();
+        self.save_first(&mut reply, draft, step, now_ms);
+        reply.news = Some(match self.drafts.duplicate(id, now_ms) {
             Ok(copy) => format!("Made a copy: “{}”.", copy.title),
             Err(error) => error.to_string(),
-        };
-        self.refresh();
-        first.then(Reply::news(said))
+        });
+        self.refresh(&mut reply);
+        reply
     }
 
     /// Deletes a draft, which can be brought back for [`UNDO_WINDOW_MS`].
@@ -401,96 +381,117 @@ impl<S: KeyValue> Session<S> {
         step: Step,
         now_ms: i64,
     ) -> Reply {
+        let mut reply = Reply::default();
         let deleted = match self.drafts.delete(id, now_ms) {
             Ok(deleted) => deleted,
             // Nothing was deleted: an unsaved change here is still saved.
-            Err(error) => return Reply::news(error.to_string()),
+            Err(error) => {
+                reply.news = Some(error.to_string());
+                return reply;
+            }
         };
-        let mut update = Reply {
-            news: Some(format!(
-                "Deleted “{}”. You can undo this for {} seconds.",
-                deleted.title,
-                UNDO_WINDOW_MS / 1000
-            )),
-            deleted: Some(deleted),
-            ..Reply::default()
-        };
-        self.refresh();
+        reply.news = Some(format!(
+            "Deleted “{}”. You can undo this for {} seconds.",
+            deleted.title,
+            UNDO_WINDOW_MS / 1000
+        ));
+        reply.undo = Some(Some(deleted));
+        self.refresh(&mut reply);
         if draft.id == id {
-            update.cancel_save = true;
+            reply.cancel_save = true;
             self.saved = (draft.clone(), step);
-            let next = self.listing.drafts.first().map(|d| d.id.clone());
-            update = update.then(match next {
-                Some(next) => self.open(&next, draft, step, now_ms),
-                None => self.new_draft(zone, draft, step, now_ms),
-            });
+            let next = reply
+                .listing
+                .as_ref()
+                .and_then(|l| l.drafts.first())
+                .map(|d| d.id.clone());
+            match next {
+                Some(next) => self.open_into(&mut reply, &next, draft, step, now_ms),
+                None => self.new_draft_into(&mut reply, zone, draft, step, now_ms),
+            }
         }
-        update
+        reply
     }
 
     /// Brings the last deleted draft back and opens it, saving the open
     /// draft first: if the open one has the deleted draft's id, the one
     /// brought back then takes a new id instead of being written over.
     pub fn undo_delete(&mut self, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, shown) = self.save_before_closing(draft, step, now_ms);
-        let Some(draft) = shown else {
-            return first;
+        let mut reply = Reply::default();
+        let Some(draft) = self.save_before_closing(&mut reply, draft, step, now_ms) else {
+            return reply;
         };
-        let back = match self.drafts.undo_delete(now_ms) {
-            Ok(back) => back,
-            Err(error) => return first.then(Reply::news(error.to_string())),
-        };
-        let said = Reply::news(format!("Brought back “{}”.", back.title));
-        self.refresh();
-        let mut opened = self.open(&back.id, &draft, step, now_ms);
-        // What was stored is what opens.
-        opened.saved.extend(opened.draft.clone());
-        first.then(said).then(opened)
+        match self.drafts.undo_delete(now_ms) {
+            Ok(back) => {
+                reply.undo = Some(None);
+                reply.news = Some(format!("Brought back “{}”.", back.title));
+                self.refresh(&mut reply);
+                self.open_into(&mut reply, &back.id, &draft, step, now_ms);
+                // What was stored is what opens.
+                if let Some(opened) = reply.draft.as_ref().filter(|d| d.id == back.id) {
+                    reply.saved.push(opened.clone());
+                }
+            }
+            Err(error) => reply.news = Some(error.to_string()),
+        }
+        reply
     }
 
-    /// The undo offer for `deleted` has run its time: it is withdrawn
-    /// (unless a later delete replaced it, which keeps its own time).
-    pub fn undo_lapsed(&mut self, deleted: &DeletedDraft) {
-        if self
-            .drafts
-            .pending_undo(deleted.deleted_at)
-            .is_some_and(|pending| pending == deleted)
-        {
+    /// The undo offer for `deleted` has run its time: it is withdrawn,
+    /// unless a later delete replaced it (that one keeps its own time).
+    pub fn undo_lapsed(&mut self, deleted: &DeletedDraft) -> Reply {
+        let mut reply = Reply::default();
+        if self.drafts.pending_undo(deleted.deleted_at) == Some(deleted) {
             self.drafts
                 .expire_undo(deleted.deleted_at + UNDO_WINDOW_MS + 1);
+            reply.undo = Some(None);
         }
+        reply
     }
 
     /// Every draft as one file, with the open one even if unsaved.
     pub fn export_all(&mut self, draft: &Draft, now_ms: i64) -> Reply {
-        match self.drafts.export_all(now_ms, Some(draft)) {
-            Ok(json) => Reply {
-                download: Some((export_file_name(now_ms), json)),
-                ..Reply::news("Exported every draft to a file.")
-            },
-            Err(error) => Reply::news(error.to_string()),
-        }
+        let mut reply = Reply::default();
+        let file = self.drafts.export_all(now_ms, Some(draft));
+        self.offer_file(&mut reply, file, "Exported every draft to a file.", now_ms);
+        reply
     }
 
     /// One stored draft as a file, saving the open one first.
     pub fn export_one(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, _) = self.save_first(draft, step, now_ms);
-        first.then(match self.drafts.export_one(id, now_ms) {
-            Ok(json) => Reply {
-                download: Some((export_file_name(now_ms), json)),
-                ..Reply::news("Exported the draft to a file.")
-            },
-            Err(error) => Reply::news(error.to_string()),
-        })
+        let mut reply = Reply::default();
+        self.save_first(&mut reply, draft, step, now_ms);
+        let file = self.drafts.export_one(id, now_ms);
+        self.offer_file(&mut reply, file, "Exported the draft to a file.", now_ms);
+        reply
+    }
+
+    fn offer_file(
+        &self,
+        reply: &mut Reply,
+        file: Result<String, super::DraftError>,
+        said: &str,
+        now_ms: i64,
+    ) {
+        match file {
+            Ok(json) => {
+                reply.download = Some((export_file_name(now_ms), json));
+                reply.news = Some(said.into());
+            }
+            Err(error) => reply.news = Some(error.to_string()),
+        }
     }
 
     pub fn import(&mut self, text: &str, now_ms: i64) -> Reply {
-        let said = match self.drafts.import(text, now_ms) {
-            Ok(report) => report.summary(),
-            Err(error) => error.to_string(),
+        let mut reply = Reply {
+            news: Some(match self.drafts.import(text, now_ms) {
+                Ok(report) => report.summary(),
+                Err(error) => error.to_string(),
+            }),
+            ..Reply::default()
         };
-        self.refresh();
-        Reply::news(said)
+        self.refresh(&mut reply);
+        reply
     }
 
     /// Opens a draft that arrived in a link, saving the open one first. The
@@ -498,14 +499,14 @@ impl<S: KeyValue> Session<S> {
     /// "(shared)" draft, and never writes over a stored one. When it cannot
     /// be stored, it is shown all the same (on "Check your notice"), so
     /// nothing in the link is lost; it is then an unsaved change.
-    pub fn open_shared(&mut self, shared: Draft, draft: &Draft, step: Step, now_ms: i64) -> Reply {
-        let (first, draft) = self.save_first(draft, step, now_ms);
+    pub fn open_shared(&mut self, shared: &Draft, draft: &Draft, step: Step, now_ms: i64) -> Reply {
+        let mut reply = Reply::default();
+        let draft = self.save_first(&mut reply, draft, step, now_ms);
         match self
             .drafts
             .add_shared(shared.clone(), Step::Check.slug(), now_ms)
         {
             Ok(outcome) => {
-                self.refresh();
                 let (line, said) = match &outcome {
                     SharedOutcome::AlreadyHere(line) => (
                         line,
@@ -522,17 +523,18 @@ impl<S: KeyValue> Session<S> {
                         ),
                     ),
                 };
-                let opened = self.open(&line.id, &draft, step, now_ms);
-                first.then(opened).then(Reply::news(said))
+                self.refresh(&mut reply);
+                self.open_into(&mut reply, &line.id, &draft, step, now_ms);
+                reply.news = Some(said);
             }
-            Err(error) => first.then(Reply {
-                draft: Some(shared),
-                step: Some(Step::Check),
-                news: Some(format!(
+            Err(error) => {
+                reply.draft = Some(shared.clone());
+                reply.step = Some(Step::Check);
+                reply.news = Some(format!(
                     "{error} The shared draft is open here all the same."
-                )),
-                ..Reply::default()
-            }),
+                ));
+            }
         }
+        reply
     }
 }

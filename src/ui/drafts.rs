@@ -46,13 +46,6 @@ fn local_offset_seconds() -> i32 {
     -(js_sys::Date::new_0().get_timezone_offset() as i32) * 60
 }
 
-/// Sets a signal only when the value differs, so nothing redraws for nothing.
-fn set_changed<T: PartialEq + Send + Sync + 'static>(signal: RwSignal<T>, value: T) {
-    if signal.with_untracked(|now| *now != value) {
-        signal.set(value);
-    }
-}
-
 impl Session {
     /// Opens storage (or memory, with the reason), lists the drafts and
     /// reopens the last one on its step, or starts a new one.
@@ -61,8 +54,8 @@ impl Session {
         let primary = LocalStore::open().map(|s| Box::new(s) as Box<dyn KeyValue>);
         let (core, start) = Core::start(open_with_fallback(primary, seed), zone, now_ms());
         Session {
-            status: RwSignal::new(core.status().clone()),
-            listing: RwSignal::new(core.listing().clone()),
+            status: RwSignal::new(start.status),
+            listing: RwSignal::new(start.listing),
             core: StoredValue::new_local(core),
             draft: RwSignal::new(start.draft),
             step: RwSignal::new(start.step),
@@ -74,27 +67,29 @@ impl Session {
     }
 
     /// Calls the core with the draft as typed, its step and the time, then
-    /// shows what it returns.
-    fn call(self, decide: impl FnOnce(&mut Core, &Draft, Step, i64) -> Reply) {
+    /// shows what it returns. One body for every call (`dyn`): the page's
+    /// wasm is on a budget.
+    fn call(self, decide: &dyn Fn(&mut Core, &Draft, Step, i64) -> Reply) {
         let draft = self.draft.get_untracked();
         let step = self.step.get_untracked();
         let now = now_ms();
-        if let Some(update) = self
+        let reply = self
             .core
-            .try_update_value(|core| decide(core, &draft, step, now))
-        {
-            self.show(update);
-        }
+            .try_update_value(|core| decide(core, &draft, step, now));
+        self.show(reply);
     }
 
-    fn show(self, update: Reply) {
-        if update.cancel_save || update.save_in.is_some() {
+    fn show(self, reply: Option<Reply>) {
+        let Some(reply) = reply else {
+            return;
+        };
+        if reply.cancel_save || reply.save_in.is_some() {
             if let Some(handle) = self.timer.get_value() {
                 handle.clear();
             }
             self.timer.set_value(None);
         }
-        if let Some(delay) = update.save_in {
+        if let Some(delay) = reply.save_in {
             let handle = set_timeout_with_handle(
                 move || self.save_now(),
                 Duration::from_millis(u64::from(delay)),
@@ -102,49 +97,43 @@ impl Session {
             .ok();
             self.timer.set_value(handle);
         }
-        if let Some(draft) = update.draft {
-            self.draft.set(draft);
-        }
-        if let Some(step) = update.step {
-            self.step.set(step);
-        }
-        if let Some(id) = update.new_id {
+        if let Some(id) = reply.new_id {
             // Saved as a copy beside another tab's version: keep editing
             // the copy (no new change to save).
             self.draft.update_untracked(|d| d.id = id);
         }
-        if let Some(news) = update.news {
+        if let Some(draft) = reply.draft {
+            self.draft.set(draft);
+        }
+        if let Some(step) = reply.step {
+            self.step.set(step);
+        }
+        if let Some(status) = reply.status {
+            self.status.set(status);
+        }
+        if let Some(listing) = reply.listing {
+            self.listing.set(listing);
+        }
+        if let Some(news) = reply.news {
             self.news.set(news);
         }
-        if let Some((name, text)) = update.download {
+        if let Some((name, text)) = reply.download {
             download(&name, &text);
         }
-        if let Some(deleted) = update.deleted {
-            let _ = set_timeout_with_handle(
-                move || {
-                    self.core.update_value(|core| core.undo_lapsed(&deleted));
-                    self.sync();
-                },
-                Duration::from_millis(UNDO_WINDOW_MS as u64),
-            );
+        if let Some(offer) = reply.undo {
+            if let Some(deleted) = offer.clone() {
+                let _ = set_timeout_with_handle(
+                    move || {
+                        let lapsed = self
+                            .core
+                            .try_update_value(|core| core.undo_lapsed(&deleted));
+                        self.show(lapsed);
+                    },
+                    Duration::from_millis(UNDO_WINDOW_MS as u64),
+                );
+            }
+            self.undo.set(offer.map(|d| (d.id, d.title)));
         }
-        self.sync();
-    }
-
-    /// Shows the core's status, list and undo offer.
-    fn sync(self) {
-        let now = now_ms();
-        let Some((status, listing, undo)) = self.core.try_with_value(|core| {
-            let undo = core
-                .undo_offer(now)
-                .map(|d| (d.id.clone(), d.title.clone()));
-            (core.status().clone(), core.listing().clone(), undo)
-        }) else {
-            return;
-        };
-        set_changed(self.status, status);
-        set_changed(self.listing, listing);
-        set_changed(self.undo, undo);
     }
 
     /// Saves after every change, a moment after the last one, and at once
@@ -154,7 +143,7 @@ impl Session {
             self.draft.track();
             self.step.track();
             if first.is_some() {
-                self.call(|core, draft, step, _| core.changed(draft, step));
+                self.call(&|core, draft, step, _| core.changed(draft, step));
             }
         });
         let on_hidden = Closure::<dyn Fn()>::new(move || {
@@ -170,54 +159,54 @@ impl Session {
         let _ = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
         let _ = window_event_listener(leptos::ev::storage, move |event| {
             let change = store::storage_change(event.key().as_deref());
-            self.call(|core, draft, step, now| core.other_tab(change, draft, step, now));
+            self.call(&|core, draft, step, now| core.other_tab(&change, draft, step, now));
         });
     }
 
     /// Saves the open draft now, when it has changes.
     pub fn save_now(self) {
-        self.call(|core, draft, step, now| core.save_now(draft, step, now));
+        self.call(&|core, draft, step, now| core.save_now(draft, step, now));
     }
 
     pub fn open(self, id: &str) {
-        self.call(|core, draft, step, now| core.open(id, draft, step, now));
+        self.call(&|core, draft, step, now| core.open(id, draft, step, now));
     }
 
     pub fn new_draft(self, zone: &str) {
-        self.call(|core, draft, step, now| core.new_draft(zone, draft, step, now));
+        self.call(&|core, draft, step, now| core.new_draft(zone, draft, step, now));
     }
 
     pub fn rename(self, id: &str, title: &str) {
-        self.call(|core, _, _, now| core.rename(id, title, now));
+        self.call(&|core, _, _, now| core.rename(id, title, now));
     }
 
     pub fn duplicate(self, id: &str) {
-        self.call(|core, draft, step, now| core.duplicate(id, draft, step, now));
+        self.call(&|core, draft, step, now| core.duplicate(id, draft, step, now));
     }
 
     pub fn delete(self, id: &str, zone: &str) {
-        self.call(|core, draft, step, now| core.delete(id, zone, draft, step, now));
+        self.call(&|core, draft, step, now| core.delete(id, zone, draft, step, now));
     }
 
     pub fn undo_delete(self) {
-        self.call(|core, draft, step, now| core.undo_delete(draft, step, now));
+        self.call(&|core, draft, step, now| core.undo_delete(draft, step, now));
     }
 
     pub fn export_all(self) {
-        self.call(|core, draft, _, now| core.export_all(draft, now));
+        self.call(&|core, draft, _, now| core.export_all(draft, now));
     }
 
     pub fn export_one(self, id: &str) {
-        self.call(|core, draft, step, now| core.export_one(id, draft, step, now));
+        self.call(&|core, draft, step, now| core.export_one(id, draft, step, now));
     }
 
     pub fn import(self, text: &str) {
-        self.call(|core, _, _, now| core.import(text, now));
+        self.call(&|core, _, _, now| core.import(text, now));
     }
 
     /// Opens a draft that arrived in a link.
     pub fn open_shared(self, shared: Draft) {
-        self.call(|core, draft, step, now| core.open_shared(shared, draft, step, now));
+        self.call(&|core, draft, step, now| core.open_shared(&shared, draft, step, now));
     }
 
     pub fn status_text(self) -> String {
