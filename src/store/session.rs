@@ -6,7 +6,7 @@
 //! do. Nothing here reads a clock or the browser: the caller passes the time.
 
 use super::{
-    export_file_name, DeletedDraft, Drafts, Elsewhere, KeyValue, Listing, SaveStatus,
+    export_file_name, DeletedDraft, DraftError, Drafts, Elsewhere, KeyValue, Listing, SaveStatus,
     SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
 };
 use crate::model::Draft;
@@ -346,28 +346,26 @@ impl<S: KeyValue> Session<S> {
         reply.news = Some("Started a new draft.".into());
     }
 
-    pub fn rename(&mut self, id: &str, title: &str, now_ms: i64) -> Reply {
-        let mut reply = Reply {
-            news: Some(match self.drafts.rename(id, title, now_ms) {
-                Ok(summary) => format!("Renamed to “{}”.", summary.title),
-                Err(error) => error.to_string(),
-            }),
-            ..Reply::default()
-        };
+    /// Says what an engine call did (or why it failed) and lists the drafts.
+    fn said_and_listed(&mut self, mut reply: Reply, said: Result<String, DraftError>) -> Reply {
+        reply.news = Some(said.unwrap_or_else(|error| error.to_string()));
         self.refresh(&mut reply);
         reply
+    }
+
+    pub fn rename(&mut self, id: &str, title: &str, now_ms: i64) -> Reply {
+        let said = self.drafts.rename(id, title, now_ms);
+        let said = said.map(|line| format!("Renamed to “{}”.", line.title));
+        self.said_and_listed(Reply::default(), said)
     }
 
     /// Stores a copy of a draft, saving the open one first.
     pub fn duplicate(&mut self, id: &str, draft: &Draft, step: Step, now_ms: i64) -> Reply {
         let mut reply = Reply::default();
         self.save_first(&mut reply, draft, step, now_ms);
-        reply.news = Some(match self.drafts.duplicate(id, now_ms) {
-            Ok(copy) => format!("Made a copy: “{}”.", copy.title),
-            Err(error) => error.to_string(),
-        });
-        self.refresh(&mut reply);
-        reply
+        let said = self.drafts.duplicate(id, now_ms);
+        let said = said.map(|copy| format!("Made a copy: “{}”.", copy.title));
+        self.said_and_listed(reply, said)
     }
 
     /// Deletes a draft, which can be brought back for [`UNDO_WINDOW_MS`].
@@ -469,7 +467,7 @@ impl<S: KeyValue> Session<S> {
     fn offer_file(
         &self,
         reply: &mut Reply,
-        file: Result<String, super::DraftError>,
+        file: Result<String, DraftError>,
         said: &str,
         now_ms: i64,
     ) {
@@ -483,15 +481,11 @@ impl<S: KeyValue> Session<S> {
     }
 
     pub fn import(&mut self, text: &str, now_ms: i64) -> Reply {
-        let mut reply = Reply {
-            news: Some(match self.drafts.import(text, now_ms) {
-                Ok(report) => report.summary(),
-                Err(error) => error.to_string(),
-            }),
-            ..Reply::default()
-        };
-        self.refresh(&mut reply);
-        reply
+        let said = self
+            .drafts
+            .import(text, now_ms)
+            .map(|report| report.summary());
+        self.said_and_listed(Reply::default(), said)
     }
 
     /// Opens a draft that arrived in a link, saving the open one first. The
