@@ -2,7 +2,8 @@
 //! Drafts over the in-memory store: the fault matrix (a failure injected at
 //! every write of every operation), quota, disabled storage, damaged and
 //! newer entries, index repair, two tabs, export and import, the v1 fixture,
-//! and a property test of random operations with random failures.
+//! and a property test of random operations with random failures, the tabs
+//! driven through their drafts session (`Session`) as the page drives them.
 //!
 //! The one invariant everywhere: every draft the store reported as saved
 //! loads back exactly, character for character, and nothing reported as not
@@ -1370,6 +1371,8 @@ enum Op {
     Open(usize, usize),
     /// Opens the draft the other tab is editing: the way to a conflict.
     Follow(usize),
+    /// The other tab's write reaches this tab (a `storage` event).
+    Event(usize),
     Rename(usize, usize, String),
     Duplicate(usize, usize),
     Delete(usize, usize),
@@ -1395,6 +1398,7 @@ fn op() -> impl Strategy<Value = Op> {
         6 => t.clone().prop_map(Op::Save),
         2 => (t.clone(), 0..8usize).prop_map(|(t, i)| Op::Open(t, i)),
         3 => t.clone().prop_map(Op::Follow),
+        2 => t.clone().prop_map(Op::Event),
         1 => (t.clone(), 0..8usize, text()).prop_map(|(t, i, s)| Op::Rename(t, i, s)),
         1 => (t.clone(), 0..8usize).prop_map(|(t, i)| Op::Duplicate(t, i)),
         1 => (t.clone(), 0..8usize).prop_map(|(t, i)| Op::Delete(t, i)),
@@ -1411,6 +1415,7 @@ fn op_on_one_draft() -> impl Strategy<Value = Op> {
         5 => (t.clone(), text()).prop_map(|(t, s)| Op::Edit(t, s)),
         5 => t.clone().prop_map(Op::Save),
         3 => t.clone().prop_map(Op::Follow),
+        3 => t.clone().prop_map(Op::Event),
         1 => (t.clone(), text()).prop_map(|(t, s)| Op::Rename(t, 0, s)),
         1 => t.clone().prop_map(|t| Op::Delete(t, 0)),
         1 => t.clone().prop_map(Op::Undo),
@@ -1418,12 +1423,77 @@ fn op_on_one_draft() -> impl Strategy<Value = Op> {
     ]
 }
 
+/// A tab: its session and the draft open in its editor, as the page has
+/// them. The page's own rules (save first, open what undo brings back,
+/// follow another tab) are the session's.
 struct TabState {
-    drafts: Drafts<Shared>,
-    current: Option<Draft>,
+    session: Session<Shared>,
+    current: Draft,
+    step: candor::steps::Step,
     /// What this tab last read or wrote, per id: its base.
     seen: HashMap<String, Draft>,
-    deleted: Option<Draft>,
+}
+
+fn open_tab(store: &Shared, seed: u64, now: i64) -> TabState {
+    let (session, start) = Session::start(tab(store, seed), "UTC", now);
+    let mut seen = HashMap::new();
+    seen.insert(start.draft.id.clone(), start.draft.clone());
+    TabState {
+        session,
+        current: start.draft,
+        step: start.step,
+        seen,
+    }
+}
+
+/// Shows what the session returned, as the page does, and records every
+/// draft it stored in the model, checking that no save went over an edit
+/// this tab had not seen and that a copy beside another tab's version was
+/// warranted.
+fn apply(
+    tab: &mut TabState,
+    update: Reply,
+    model: &mut BTreeMap<String, Draft>,
+    step: usize,
+) -> Result<(), TestCaseError> {
+    if let Some(copy) = &update.new_id {
+        let theirs = &tab.current.id;
+        prop_assert!(
+            model.contains_key(theirs),
+            "step {}: kept both without theirs",
+            step
+        );
+        prop_assert!(
+            model.get(theirs) != tab.seen.get(theirs),
+            "step {}: kept both though theirs had not changed",
+            step
+        );
+        prop_assert!(!model.contains_key(copy));
+    }
+    for d in &update.saved {
+        if let Some(previous) = model.get(&d.id) {
+            prop_assert!(
+                Some(previous) == tab.seen.get(&d.id) || previous == d,
+                "step {}: save overwrote an unseen edit",
+                step
+            );
+        }
+        model.insert(d.id.clone(), d.clone());
+        tab.seen.insert(d.id.clone(), d.clone());
+    }
+    if let Some(id) = update.new_id {
+        tab.current.id = id;
+    }
+    if let Some(shown) = update.draft {
+        if model.get(&shown.id) == Some(&shown) {
+            tab.seen.insert(shown.id.clone(), shown.clone());
+        }
+        tab.current = shown;
+    }
+    if let Some(s) = update.step {
+        tab.step = s;
+    }
+    Ok(())
 }
 
 fn ids(model: &BTreeMap<String, Draft>) -> Vec<String> {
@@ -1432,14 +1502,7 @@ fn ids(model: &BTreeMap<String, Draft>) -> Vec<String> {
 
 fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
     let store = shared();
-    let mut tabs: Vec<TabState> = (0..2)
-        .map(|i| TabState {
-            drafts: tab(&store, i as u64 + 1),
-            current: None,
-            seen: HashMap::new(),
-            deleted: None,
-        })
-        .collect();
+    let mut tabs: Vec<TabState> = (0..2).map(|i| open_tab(&store, i as u64 + 1, T0)).collect();
     // What was reported saved: id -> draft.
     let mut model: BTreeMap<String, Draft> = BTreeMap::new();
     let mut now = T0;
@@ -1448,132 +1511,87 @@ fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
         if let Some((kind, nth)) = failure {
             store.borrow_mut().plan(fault(kind, nth));
         }
-        match op.clone() {
-            Op::New(t) => {
-                let d = tabs[t].drafts.new_draft("UTC", now);
-                tabs[t].current = Some(d);
+        let tab = match &op {
+            Op::New(t)
+            | Op::Edit(t, _)
+            | Op::Save(t)
+            | Op::Open(t, _)
+            | Op::Follow(t)
+            | Op::Event(t)
+            | Op::Rename(t, _, _)
+            | Op::Duplicate(t, _)
+            | Op::Delete(t, _)
+            | Op::Undo(t)
+            | Op::Reload(t)
+            | Op::Import(t, _, _) => *t,
+        };
+        let other_id = tabs[1 - tab].current.id.clone();
+        let list = ids(&model);
+        let pick = |i: usize| (!list.is_empty()).then(|| list[i % list.len()].clone());
+        let t = &mut tabs[tab];
+        let (current, at) = (t.current.clone(), t.step);
+        let update = match op.clone() {
+            Op::New(_) => Some(t.session.new_draft("UTC", &current, at, now)),
+            Op::Edit(_, s) => {
+                t.current.what_happened.push_str(&s);
+                None
             }
-            Op::Edit(t, s) => {
-                if let Some(d) = tabs[t].current.as_mut() {
-                    d.what_happened.push_str(&s);
+            Op::Save(_) => Some(t.session.save_now(&current, at, now)),
+            Op::Open(_, i) => pick(i).map(|id| t.session.open(&id, &current, at, now)),
+            Op::Follow(_) => model
+                .contains_key(&other_id)
+                .then(|| t.session.open(&other_id, &current, at, now)),
+            Op::Event(_) => {
+                let change = storage_change(Some(&draft_key(&other_id)));
+                let typed = t.session.unsaved(&current, at);
+                let update = t.session.other_tab(&change, &current, at, now);
+                // What was typed and not yet saved is never replaced.
+                prop_assert!(
+                    !(typed && update.draft.is_some()),
+                    "step {}: another tab's write replaced what was typed",
+                    step
+                );
+                Some(update)
+            }
+            Op::Rename(_, i, s) => {
+                if let Some(id) = pick(i) {
+                    let _ = t.session.drafts_mut().rename(&id, &s, now);
                 }
+                None
             }
-            Op::Save(t) => {
-                let tab = &mut tabs[t];
-                if let Some(mut d) = tab.current.clone() {
-                    let before = d.id.clone();
-                    if let Ok(outcome) = tab.drafts.save(&mut d, "what", now) {
-                        let id = outcome.id().to_owned();
-                        prop_assert_eq!(&d.id, &id);
-                        match &outcome {
-                            SaveOutcome::KeptBoth { theirs, .. } => {
-                                // Warranted: theirs changed since this tab saw it.
-                                prop_assert_eq!(theirs, &before);
-                                let stored = model.get(theirs);
-                                prop_assert!(stored.is_some());
-                                prop_assert!(stored != tab.seen.get(theirs));
-                                prop_assert!(!model.contains_key(&id));
-                            }
-                            SaveOutcome::Saved { .. } | SaveOutcome::Recreated { .. } => {
-                                // Never a silent overwrite of another tab's edit.
-                                if let Some(previous) = model.get(&id) {
-                                    prop_assert!(
-                                        Some(previous) == tab.seen.get(&id) || *previous == d,
-                                        "step {}: save overwrote an unseen edit",
-                                        step
-                                    );
-                                }
-                            }
-                        }
-                        model.insert(id.clone(), d.clone());
-                        tab.seen.insert(id, d.clone());
-                        tab.current = Some(d);
-                    }
-                }
-            }
-            Op::Open(t, i) => {
-                let list = ids(&model);
-                if !list.is_empty() {
-                    let id = &list[i % list.len()];
-                    if let Ok(opened) = tabs[t].drafts.open(id) {
-                        prop_assert_eq!(&opened.draft, &model[id]);
-                        tabs[t].seen.insert(id.clone(), opened.draft.clone());
-                        tabs[t].current = Some(opened.draft);
-                    }
-                }
-            }
-            Op::Follow(t) => {
-                let other = tabs[1 - t].current.as_ref().map(|d| d.id.clone());
-                if let Some(id) = other.filter(|id| model.contains_key(id)) {
-                    if let Ok(opened) = tabs[t].drafts.open(&id) {
-                        prop_assert_eq!(&opened.draft, &model[&id]);
-                        tabs[t].seen.insert(id, opened.draft.clone());
-                        tabs[t].current = Some(opened.draft);
-                    }
-                }
-            }
-            Op::Rename(t, i, s) => {
-                let list = ids(&model);
-                if !list.is_empty() {
-                    let _ = tabs[t].drafts.rename(&list[i % list.len()], &s, now);
-                }
-            }
-            Op::Duplicate(t, i) => {
-                let list = ids(&model);
-                if !list.is_empty() {
-                    let id = &list[i % list.len()];
-                    if let Ok(line) = tabs[t].drafts.duplicate(id, now) {
-                        let mut copy = model[id].clone();
+            Op::Duplicate(_, i) => {
+                if let Some(id) = pick(i) {
+                    if let Ok(line) = t.session.drafts_mut().duplicate(&id, now) {
+                        let mut copy = model[&id].clone();
                         copy.id = line.id.clone();
                         prop_assert!(!model.contains_key(&line.id));
                         model.insert(line.id, copy);
                     }
                 }
+                None
             }
-            Op::Delete(t, i) => {
-                let list = ids(&model);
-                if !list.is_empty() {
-                    let id = list[i % list.len()].clone();
-                    if tabs[t].drafts.delete(&id, now).is_ok() {
-                        let gone = model.remove(&id);
-                        tabs[t].deleted = gone;
-                        tabs[t].seen.remove(&id);
-                        if tabs[t].current.as_ref().is_some_and(|d| d.id == id) {
-                            tabs[t].current = None;
-                        }
-                    }
+            Op::Delete(_, i) => pick(i).map(|id| {
+                let update = t.session.delete(&id, "UTC", &current, at, now);
+                if matches!(update.undo, Some(Some(_))) {
+                    model.remove(&id);
+                    t.seen.remove(&id);
                 }
-            }
-            Op::Undo(t) => {
-                if let Ok(line) = tabs[t].drafts.undo_delete(now) {
-                    let mut back = tabs[t].deleted.take().expect("a deleted draft");
-                    back.id = line.id.clone();
-                    prop_assert!(!model.contains_key(&line.id));
-                    model.insert(line.id.clone(), back.clone());
-                    // As the UI does: the tab opens what it brought back, so
-                    // its editor no longer holds an older copy to save over it.
-                    tabs[t].seen.insert(line.id, back.clone());
-                    tabs[t].current = Some(back);
-                }
-            }
-            Op::Reload(t) => {
+                update
+            }),
+            Op::Undo(_) => Some(t.session.undo_delete(&current, at, now)),
+            Op::Reload(_) => {
                 store.borrow_mut().clear_faults();
-                tabs[t] = TabState {
-                    drafts: tab(&store, 100 + step as u64),
-                    current: None,
-                    seen: HashMap::new(),
-                    deleted: None,
-                };
+                *t = open_tab(&store, 100 + step as u64, now);
+                None
             }
-            Op::Import(t, clash, s) => {
-                let list = ids(&model);
-                let id = match clash {
-                    Some(i) if !list.is_empty() => list[i % list.len()].clone(),
-                    _ => format!("imported-{step}"),
+            Op::Import(_, clash, s) => {
+                let id = match clash.and_then(pick) {
+                    Some(id) => id,
+                    None => format!("imported-{step}"),
                 };
                 let d = draft(&id, &s);
                 let file = export_draft(&d, None, "what", now);
-                if let Ok(report) = tabs[t].drafts.import(&file, now) {
+                if let Ok(report) = t.session.drafts_mut().import(&file, now) {
                     for line in &report.added {
                         prop_assert!(!model.contains_key(&line.id));
                         let mut added = d.clone();
@@ -1581,13 +1599,27 @@ fn run_ops(ops: Vec<(Op, Option<(usize, u64)>)>) -> Result<(), TestCaseError> {
                         model.insert(line.id.clone(), added);
                     }
                 }
+                None
             }
+        };
+        if let Some(update) = update {
+            if let Op::Open(_, _) | Op::Follow(_) = op {
+                // What opens is what is stored.
+                if let Some(shown) = &update.draft {
+                    let mut expected = model.clone();
+                    for d in &update.saved {
+                        expected.insert(d.id.clone(), d.clone());
+                    }
+                    prop_assert_eq!(Some(shown), expected.get(&shown.id));
+                }
+            }
+            apply(t, update, &mut model, step)?;
         }
         store.borrow_mut().clear_faults();
 
         // The invariant, after every operation: a reload finds every draft
         // reported saved, exactly, and no other.
-        let mut reader = tab(&store, 999);
+        let mut reader = self::tab(&store, 999);
         for (id, expected) in &model {
             let opened = reader.open(id);
             prop_assert!(opened.is_ok(), "step {} {:?}: {} lost", step, op, id);

@@ -1,7 +1,8 @@
-//! Drafts in the page: saved a moment after every change and at once when
-//! the page is hidden; reopened on the same step after a reload; listed,
-//! renamed, copied, deleted with undo, exported and imported. Every decision
-//! is the store's (`crate::store`); this module wires it to the page.
+//! Drafts in the page: the signals, timers and browser events of the
+//! drafts session. Every decision (what is unsaved, when to save, how to
+//! follow another tab, what opens after a delete, undo) is the core's
+//! `store::Session`; this module passes it the draft being typed and the
+//! time, and shows what it returns.
 
 use std::time::Duration;
 
@@ -12,15 +13,17 @@ use wasm_bindgen::JsCast;
 use crate::model::Draft;
 use crate::steps::Step;
 use crate::store::{
-    self, open_with_fallback, DraftSummary, Drafts, Elsewhere, KeyValue, Listing, LocalStore,
-    SaveStatus, SharedOutcome, StorageChange, SAVE_DELAY_MS, UNDO_WINDOW_MS,
+    self, open_with_fallback, DraftSummary, KeyValue, Listing, LocalStore, Reply, SaveStatus,
+    UNDO_WINDOW_MS,
 };
 use crate::ui::fields::{button, named_button};
+
+type Core = store::Session<Box<dyn KeyValue>>;
 
 /// Everything the page knows about stored drafts.
 #[derive(Clone, Copy)]
 pub struct Session {
-    drafts: StoredValue<Drafts<Box<dyn KeyValue>>, LocalStorage>,
+    core: StoredValue<Core, LocalStorage>,
     pub draft: RwSignal<Draft>,
     pub step: RwSignal<Step>,
     pub status: RwSignal<SaveStatus>,
@@ -32,11 +35,6 @@ pub struct Session {
     /// A deleted draft that can still be brought back: (id, title).
     pub undo: RwSignal<Option<(String, String)>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
-    /// The draft and step as last saved or opened. "Unsaved" is a difference
-    /// from this, never a flag: a flag set by an effect would be set a tick
-    /// late, and another tab's change arriving in that tick could replace
-    /// what was just typed.
-    last_saved: StoredValue<(Draft, Step)>,
 }
 
 pub fn now_ms() -> i64 {
@@ -54,80 +52,103 @@ impl Session {
     pub fn start(zone: &str) -> Session {
         let seed = (js_sys::Math::random() * 2f64.powi(52)) as u64;
         let primary = LocalStore::open().map(|s| Box::new(s) as Box<dyn KeyValue>);
-        let mut drafts = open_with_fallback(primary, seed);
-        let mut warnings = Vec::new();
-        if let Some(error) = drafts.memory_only() {
-            warnings.push(format!(
-                "{error} Use “Export all drafts” to keep a copy as a file."
-            ));
-        }
-        let listing = match drafts.list() {
-            Ok(listing) => listing,
-            Err(error) => {
-                warnings.push(error.to_string());
-                Listing::default()
-            }
-        };
-        warnings.extend(listing.unreadable.iter().map(|u| u.to_string()));
-        let reopened = drafts
-            .reopen_target()
-            .ok()
-            .flatten()
-            .and_then(|id| drafts.open(&id).ok());
-        let (draft, step, saved) = match reopened {
-            Some(opened) => (
-                opened.draft,
-                Step::from_slug(&opened.step).unwrap_or(Step::WhatHappened),
-                Some(opened.saved_at),
-            ),
-            None => (drafts.new_draft(zone, now_ms()), Step::WhatHappened, None),
-        };
-        let status = SaveStatus::at_start(drafts.memory_only().is_some(), saved);
-        let last_saved = (draft.clone(), step);
+        let (core, start) = Core::start(open_with_fallback(primary, seed), zone, now_ms());
         Session {
-            drafts: StoredValue::new_local(drafts),
-            draft: RwSignal::new(draft),
-            step: RwSignal::new(step),
-            status: RwSignal::new(status),
-            listing: RwSignal::new(listing),
-            warnings: RwSignal::new(warnings),
+            status: RwSignal::new(start.status),
+            listing: RwSignal::new(start.listing),
+            core: StoredValue::new_local(core),
+            draft: RwSignal::new(start.draft),
+            step: RwSignal::new(start.step),
+            warnings: RwSignal::new(start.warnings),
             news: RwSignal::new(String::new()),
             undo: RwSignal::new(None),
             timer: StoredValue::new_local(None),
-            last_saved: StoredValue::new(last_saved),
         }
     }
 
-    /// True when the open draft or its step differs from what is stored.
-    fn unsaved(self) -> bool {
-        let now = (self.draft.get_untracked(), self.step.get_untracked());
-        self.last_saved.with_value(|saved| *saved != now)
+    /// Calls the core with the draft as typed, its step and the time, then
+    /// shows what it returns. One body for every call (`dyn`): the page's
+    /// wasm is on a budget.
+    fn call(self, decide: &dyn Fn(&mut Core, &Draft, Step, i64) -> Reply) {
+        let draft = self.draft.get_untracked();
+        let step = self.step.get_untracked();
+        let now = now_ms();
+        let reply = self
+            .core
+            .try_update_value(|core| decide(core, &draft, step, now));
+        self.show(reply);
     }
 
-    fn mark_saved(self) {
-        self.last_saved
-            .set_value((self.draft.get_untracked(), self.step.get_untracked()));
+    fn show(self, reply: Option<Reply>) {
+        let Some(reply) = reply else {
+            return;
+        };
+        if reply.cancel_save || reply.save_in.is_some() {
+            if let Some(handle) = self.timer.get_value() {
+                handle.clear();
+            }
+            self.timer.set_value(None);
+        }
+        if let Some(delay) = reply.save_in {
+            let handle = set_timeout_with_handle(
+                move || self.save_now(),
+                Duration::from_millis(u64::from(delay)),
+            )
+            .ok();
+            self.timer.set_value(handle);
+        }
+        if let Some(id) = reply.new_id {
+            // Saved as a copy beside another tab's version: keep editing
+            // the copy (no new change to save).
+            self.draft.update_untracked(|d| d.id = id);
+        }
+        if let Some(draft) = reply.draft {
+            self.draft.set(draft);
+        }
+        if let Some(step) = reply.step {
+            self.step.set(step);
+        }
+        if let Some(status) = reply.status {
+            self.status.set(status);
+        }
+        if let Some(listing) = reply.listing {
+            self.listing.set(listing);
+        }
+        if let Some(news) = reply.news {
+            self.news.set(news);
+        }
+        if let Some((name, text)) = reply.download {
+            download(&name, &text);
+        }
+        if let Some(offer) = reply.undo {
+            if let Some(deleted) = offer.clone() {
+                let _ = set_timeout_with_handle(
+                    move || {
+                        let lapsed = self
+                            .core
+                            .try_update_value(|core| core.undo_lapsed(&deleted));
+                        self.show(lapsed);
+                    },
+                    Duration::from_millis(UNDO_WINDOW_MS as u64),
+                );
+            }
+            self.undo.set(offer.map(|d| (d.id, d.title)));
+        }
     }
 
     /// Saves after every change, a moment after the last one, and at once
     /// when the page is hidden or closed; follows other tabs' changes.
     pub fn autosave(self) {
-        // Every change to the draft or the step schedules a save.
         Effect::new(move |first: Option<()>| {
             self.draft.track();
             self.step.track();
             if first.is_some() {
-                self.changed();
+                self.call(&|core, draft, step, _| core.changed(draft, step));
             }
         });
-        let flush = move || {
-            if self.unsaved() {
-                self.save_now();
-            }
-        };
         let on_hidden = Closure::<dyn Fn()>::new(move || {
             if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                flush();
+                self.save_now();
             }
         });
         let _ = document().add_event_listener_with_callback(
@@ -135,326 +156,57 @@ impl Session {
             on_hidden.as_ref().unchecked_ref(),
         );
         on_hidden.forget();
-        let _ = window_event_listener(leptos::ev::pagehide, move |_| flush());
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            self.other_tab(store::storage_change(event.key().as_deref()));
+            let change = store::storage_change(event.key().as_deref());
+            self.call(&|core, draft, step, now| core.other_tab(&change, draft, step, now));
         });
     }
 
-    fn changed(self) {
-        if !self.unsaved() {
-            // Opened from storage or another tab: nothing new to save.
-            return;
-        }
-        if !matches!(self.status.get_untracked(), SaveStatus::MemoryOnly) {
-            self.status.set(SaveStatus::Pending);
-        }
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        let handle = set_timeout_with_handle(
-            move || self.save_now(),
-            Duration::from_millis(u64::from(SAVE_DELAY_MS)),
-        )
-        .ok();
-        self.timer.set_value(handle);
-    }
-
-    /// Saves the open draft now, when it has changes, and tells the truth
-    /// about the result.
+    /// Saves the open draft now, when it has changes.
     pub fn save_now(self) {
-        if self.unsaved() {
-            self.write_now();
-        } else if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-            self.timer.set_value(None);
-        }
+        self.call(&|core, draft, step, now| core.save_now(draft, step, now));
     }
 
-    /// Writes the open draft, changed or not (the store keeps another tab's
-    /// version beside it rather than write over it).
-    fn write_now(self) {
-        if let Some(handle) = self.timer.get_value() {
-            handle.clear();
-        }
-        self.timer.set_value(None);
-        let mut draft = self.draft.get_untracked();
-        let before = draft.id.clone();
-        let step = self.step.get_untracked().slug();
-        let now = now_ms();
-        let result = self
-            .drafts
-            .try_update_value(|d| d.save(&mut draft, step, now))
-            .unwrap_or(Err(store::DraftError::Read(store::StoreError::Unavailable)));
-        match result {
-            Ok(outcome) => {
-                self.last_saved
-                    .set_value((draft.clone(), self.step.get_untracked()));
-                if let Some(message) = outcome.message() {
-                    self.news.set(message);
-                }
-                if draft.id != before {
-                    // Saved as a copy beside another tab's version: keep
-                    // editing the copy (no new change to save).
-                    self.draft.update_untracked(|d| d.id = draft.id.clone());
-                }
-                let memory = self.drafts.with_value(|d| d.memory_only().is_some());
-                self.status.set(if memory {
-                    SaveStatus::MemoryOnly
-                } else {
-                    SaveStatus::Saved {
-                        at_ms: outcome.saved_at(),
-                    }
-                });
-                self.refresh();
-            }
-            Err(error) => self.status.set(SaveStatus::NotSaved(error)),
-        }
-    }
-
-    /// Re-reads the list of drafts.
-    pub fn refresh(self) {
-        if let Some(Ok(listing)) = self.drafts.try_update_value(|d| d.list()) {
-            self.listing.set(listing);
-        }
-    }
-
-    fn other_tab(self, change: StorageChange) {
-        match change {
-            StorageChange::Other => {}
-            StorageChange::List => self.refresh(),
-            StorageChange::Everything | StorageChange::Draft(_) => {
-                self.refresh();
-                let id = self.draft.with_untracked(|d| d.id.clone());
-                let elsewhere = self
-                    .drafts
-                    .with_value(|d| d.changed_elsewhere(&id))
-                    .unwrap_or(Elsewhere::Unchanged);
-                if elsewhere == Elsewhere::Unchanged {
-                    return;
-                }
-                if elsewhere == Elsewhere::WrittenOver {
-                    // Another tab wrote at the same moment and won: what this
-                    // tab saved is gone from storage, so save it again.
-                    self.write_now();
-                } else if self.unsaved() {
-                    // Both tabs have changes: saving now keeps both versions.
-                    self.save_now();
-                } else if let Some(Ok(opened)) = self.drafts.try_update_value(|d| d.open(&id)) {
-                    self.draft.set(opened.draft);
-                    self.mark_saved();
-                    self.news.set(
-                        "This draft was changed in another tab; you now see that version.".into(),
-                    );
-                }
-            }
-        }
-    }
-
-    /// Opens a stored draft, saving the open one first.
     pub fn open(self, id: &str) {
-        if self.unsaved() {
-            self.save_now();
-        }
-        match self.drafts.try_update_value(|d| d.open(id)) {
-            Some(Ok(opened)) => {
-                let _ = self.drafts.try_update_value(|d| d.remember_open(id));
-                self.draft.set(opened.draft);
-                self.step
-                    .set(Step::from_slug(&opened.step).unwrap_or(Step::WhatHappened));
-                self.mark_saved();
-                self.status.set(SaveStatus::Saved {
-                    at_ms: opened.saved_at,
-                });
-                self.news.set(format!("Opened “{}”.", opened.title));
-            }
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
+        self.call(&|core, draft, step, now| core.open(id, draft, step, now));
     }
 
     pub fn new_draft(self, zone: &str) {
-        if self.unsaved() {
-            self.save_now();
-        }
-        let fresh = self
-            .drafts
-            .try_update_value(|d| d.new_draft(zone, now_ms()))
-            .unwrap_or_else(|| Draft::new("", zone));
-        self.draft.set(fresh);
-        self.step.set(Step::WhatHappened);
-        self.save_now();
-        self.news.set("Started a new draft.".into());
+        self.call(&|core, draft, step, now| core.new_draft(zone, draft, step, now));
     }
 
     pub fn rename(self, id: &str, title: &str) {
-        match self
-            .drafts
-            .try_update_value(|d| d.rename(id, title, now_ms()))
-        {
-            Some(Ok(summary)) => self.news.set(format!("Renamed to “{}”.", summary.title)),
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
-        self.refresh();
+        self.call(&|core, _, _, now| core.rename(id, title, now));
     }
 
     pub fn duplicate(self, id: &str) {
-        if self.unsaved() {
-            self.save_now();
-        }
-        match self.drafts.try_update_value(|d| d.duplicate(id, now_ms())) {
-            Some(Ok(copy)) => self.news.set(format!("Made a copy: “{}”.", copy.title)),
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
-        self.refresh();
+        self.call(&|core, draft, step, now| core.duplicate(id, draft, step, now));
     }
 
     pub fn delete(self, id: &str, zone: &str) {
-        let open = self.draft.with_untracked(|d| d.id == id);
-        if open {
-            // A save still waiting would store the deleted draft again.
-            if let Some(handle) = self.timer.get_value() {
-                handle.clear();
-            }
-            self.mark_saved();
-        }
-        match self.drafts.try_update_value(|d| d.delete(id, now_ms())) {
-            Some(Ok(deleted)) => {
-                self.undo
-                    .set(Some((deleted.id.clone(), deleted.title.clone())));
-                self.news.set(format!(
-                    "Deleted “{}”. You can undo this for {} seconds.",
-                    deleted.title,
-                    UNDO_WINDOW_MS / 1000
-                ));
-                if open {
-                    let next = self.listing.with_untracked(|l| {
-                        l.drafts.iter().find(|d| d.id != id).map(|d| d.id.clone())
-                    });
-                    self.refresh();
-                    match next {
-                        Some(next) => self.open(&next),
-                        None => self.new_draft(zone),
-                    }
-                } else {
-                    self.refresh();
-                }
-                let _ = set_timeout_with_handle(
-                    move || {
-                        self.drafts.update_value(|d| d.expire_undo(now_ms()));
-                        self.undo.set(None);
-                    },
-                    Duration::from_millis(UNDO_WINDOW_MS as u64),
-                );
-            }
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
+        self.call(&|core, draft, step, now| core.delete(id, zone, draft, step, now));
     }
 
     pub fn undo_delete(self) {
-        // Save the open draft first: if it has the deleted draft's id, the
-        // draft brought back then takes a new id instead of being written
-        // over by the open one when it is opened.
-        if self.unsaved() {
-            self.save_now();
-        }
-        match self.drafts.try_update_value(|d| d.undo_delete(now_ms())) {
-            Some(Ok(summary)) => {
-                self.undo.set(None);
-                self.news.set(format!("Brought back “{}”.", summary.title));
-                self.refresh();
-                self.open(&summary.id);
-            }
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
+        self.call(&|core, draft, step, now| core.undo_delete(draft, step, now));
     }
 
-    /// Every draft (and the open one, even if unsaved) as a JSON file.
     pub fn export_all(self) {
-        let open = self.draft.get_untracked();
-        let now = now_ms();
-        match self
-            .drafts
-            .try_update_value(|d| d.export_all(now, Some(&open)))
-        {
-            Some(Ok(json)) => {
-                download(&store::export_file_name(now), &json);
-                self.news.set("Exported every draft to a file.".into());
-            }
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
+        self.call(&|core, draft, _, now| core.export_all(draft, now));
     }
 
     pub fn export_one(self, id: &str) {
-        if self.unsaved() {
-            self.save_now();
-        }
-        let now = now_ms();
-        match self.drafts.try_update_value(|d| d.export_one(id, now)) {
-            Some(Ok(json)) => {
-                download(&store::export_file_name(now), &json);
-                self.news.set("Exported the draft to a file.".into());
-            }
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
+        self.call(&|core, draft, step, now| core.export_one(id, draft, step, now));
     }
 
     pub fn import(self, text: &str) {
-        match self.drafts.try_update_value(|d| d.import(text, now_ms())) {
-            Some(Ok(report)) => self.news.set(report.summary()),
-            Some(Err(error)) => self.news.set(error.to_string()),
-            None => {}
-        }
-        self.refresh();
+        self.call(&|core, _, _, now| core.import(text, now));
     }
 
-    /// Opens a draft that arrived in a link; the store decides whether it
-    /// is already here or is kept as a new "(shared)" draft, and never
-    /// writes over a stored one. When it cannot be stored, it is open here
-    /// all the same, so nothing in the link is lost.
+    /// Opens a draft that arrived in a link.
     pub fn open_shared(self, shared: Draft) {
-        if self.unsaved() {
-            self.save_now();
-        }
-        let kept = self
-            .drafts
-            .try_update_value(|d| d.add_shared(shared.clone(), Step::Check.slug(), now_ms()));
-        match kept {
-            Some(Ok(outcome)) => {
-                self.refresh();
-                let said = match &outcome {
-                    SharedOutcome::AlreadyHere(line) => {
-                        self.open(&line.id);
-                        format!(
-                            "This shared draft is already here as “{}”, so Candor opened it.",
-                            line.title
-                        )
-                    }
-                    SharedOutcome::Added(line) => {
-                        self.open(&line.id);
-                        format!(
-                            "Opened the shared draft and saved it here as “{}”.",
-                            line.title
-                        )
-                    }
-                };
-                self.news.set(said);
-            }
-            Some(Err(error)) => {
-                self.draft.set(shared);
-                self.step.set(Step::Check);
-                self.news.set(format!(
-                    "{error} The shared draft is open here all the same."
-                ));
-            }
-            None => {}
-        }
+        self.call(&|core, draft, step, now| core.open_shared(&shared, draft, step, now));
     }
 
     pub fn status_text(self) -> String {
