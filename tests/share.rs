@@ -127,9 +127,22 @@ fn every_reference_draft_round_trips_in_under_1000_characters() {
 /// fails, the format changed without a new version character (and a decoder
 /// for the old one).
 #[test]
-fn a_version_1_link_still_opens() {
-    let link = include_str!("fixtures/share/dyndns.v1.link").trim();
-    assert_eq!(share::decode(link), Ok(dyndns()));
+fn every_version_1_link_still_opens() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
+    for (name, draft) in fixtures() {
+        let path = dir.join(format!("{name}.v1.link"));
+        let link = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(link.starts_with('1'), "{name}");
+        assert_eq!(share::decode(link.trim()), Ok(draft), "{name}");
+    }
+    // The stored-draft fixture, which also has a fold choice: its link.
+    let stored = include_str!("fixtures/draft-v1.json");
+    let stored: serde_json::Value = serde_json::from_str(stored).expect("JSON");
+    let draft: Draft = candor::json::from_text(&stored["draft"].to_string()).expect("a draft");
+    assert!(draft.window.next_update.fold.is_some());
+    let link = include_str!("fixtures/share/stored-draft-v1.v1.link").trim();
+    assert_eq!(share::decode(link), Ok(draft));
 }
 
 /// The dictionary is part of the format: a different dictionary turns every
