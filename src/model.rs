@@ -20,6 +20,11 @@ pub(crate) mod form;
 /// change needs a migration, and add the migration beside the old fixture.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The most items any list in a draft may hold when read (things to do,
+/// zones, sent updates, dismissed findings): far more than a person makes,
+/// and a bound on the memory a hostile file or link can claim.
+pub const MAX_LIST_ITEMS: usize = 1000;
+
 /// One incident as the author describes it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -43,6 +48,7 @@ pub struct Draft {
     /// Whether readers must do anything; the list is kept even while the
     /// answer is "nothing", so switching back loses no typed step.
     pub actions: ReaderActions,
+    #[serde(deserialize_with = "form::list")]
     pub action_list: Vec<Action>,
     /// Whether the cause is known; the text is kept whatever the answer.
     pub cause_state: CauseState,
@@ -56,13 +62,16 @@ pub struct Draft {
     pub detection: String,
     pub apology: String,
     /// The zones the notice is written for, as IANA names.
+    #[serde(deserialize_with = "form::list")]
     pub audience_zones: Vec<String>,
     /// The update being written now, when the incident is told in updates.
     pub update: Update,
     /// Updates already sent, oldest first.
+    #[serde(deserialize_with = "form::list")]
     pub timeline: Vec<SentUpdate>,
     /// Candor-check findings the author dismissed for this draft
     /// (`Finding::dismissal_key`).
+    #[serde(deserialize_with = "form::list")]
     pub dismissed_findings: Vec<String>,
 }
 

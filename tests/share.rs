@@ -141,13 +141,16 @@ fn every_version_1_link_still_opens() {
 }
 
 /// The dictionary is part of the format: a different dictionary turns every
-/// old link into garbage. Change it only with a new `share::VERSION`, then
-/// update this pair.
+/// old link into garbage. Version `2` changed the body (postcard through
+/// serde instead of Candor's own per-field layout) and kept dictionary 1, the
+/// one version `1` links need. Change the dictionary only with a new
+/// `share::VERSION` (keeping the old one for the older readers), then update
+/// this pair.
 #[test]
 fn the_dictionary_is_pinned_to_the_version() {
     assert_eq!(
         (share::VERSION, share::dictionary_hash()),
-        ('1', 0x8a1b_1ba3_2cab_ebf3),
+        ('2', 0x8a1b_1ba3_2cab_ebf3),
         "share/dictionary.txt changed: give the format a new version character"
     );
 }
@@ -233,7 +236,7 @@ fn every_changed_character_is_caught() {
 #[test]
 fn a_link_from_a_newer_candor_says_so() {
     let link = share::encode(&dyndns());
-    for version in ['2', '9', 'A', 'Z'] {
+    for version in ['3', '9', 'A', 'Z'] {
         let newer = format!("{version}{}", &link[1..]);
         assert_eq!(share::decode(&newer), Err(LinkError::NewerVersion));
     }
@@ -296,7 +299,10 @@ fn a_tampered_draft_is_refused_as_not_valid() {
 
 fn valid_body_of(draft: &Draft) -> Vec<u8> {
     let body = share::raw_body(draft);
-    assert_eq!(share::link_for_raw_body(&body), share::encode(draft));
+    assert_eq!(
+        share::decode(&share::link_for_raw_body(&body)).as_ref(),
+        Ok(draft)
+    );
     body
 }
 
@@ -321,6 +327,37 @@ fn a_bomb_is_refused_without_inflating_it() {
     let (result, peak) = decode_measured(&long);
     assert_eq!(result, Err(LinkError::TooLarge));
     assert!(peak < 1024, "{peak} bytes");
+}
+
+/// A list that claims more items than the link could hold, each item as
+/// small as the body allows (an empty text): decoding refuses it without
+/// reserving memory for the claim, or holding more than a draft's worth.
+#[test]
+fn a_hostile_count_allocates_nothing_it_claims() {
+    let draft = Draft {
+        dismissed_findings: Vec::new(),
+        ..dyndns()
+    };
+    let mut body = valid_body_of(&draft);
+    // The body ends with the dismissed findings' count (0, one byte): claim
+    // 200,000 empty texts instead, and give the bytes for them.
+    assert_eq!(body.pop(), Some(0));
+    let claimed: u32 = 200_000;
+    let mut n = claimed;
+    while n >= 0x80 {
+        body.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    body.push(n as u8);
+    body.resize(body.len() + claimed as usize, 0);
+    assert!(body.len() <= MAX_DRAFT_BYTES);
+    let link = share::link_for_raw_body(&body);
+    let (result, peak) = decode_measured(&link);
+    assert!(peak <= allocation_bound(&link), "{peak} bytes");
+    assert!(
+        matches!(result, Err(LinkError::InvalidDraft(_))),
+        "{result:?}"
+    );
 }
 
 #[test]
@@ -348,10 +385,12 @@ fn each_error_is_one_plain_sentence() {
 #[test]
 fn a_typical_draft_gets_no_warning() {
     let report = share::link_report(&dyndns());
-    assert_eq!(report.fragment, share::encode(&dyndns()));
+    assert_eq!(share::decode(&report.fragment), Ok(dyndns()));
     assert_eq!(report.chars, report.fragment.len());
+    assert!(report.chars < share::WARN_CHARS);
     assert!(!report.over_warning);
     assert!(report.largest_parts.is_empty());
+    assert!(!report.sentence(30).contains("cut links"));
 }
 
 #[test]

@@ -1,14 +1,18 @@
-//! How a wall time's date and time are written by serde: as text where a
-//! person may read it (stored and exported JSON: "2005-12-07", "17:05:00"),
-//! as numbers in a share link's binary body (days since 1 January of year 1,
-//! seconds since midnight and nanoseconds). chrono's own serde support is not
-//! used: with its parsing it costs about 12 KB of gzip in the app.
+//! How serde writes what the derives cannot say alone: a wall time's date
+//! and time, as text where a person may read it (stored and exported JSON:
+//! "2005-12-07", "17:05:00") and as numbers in a share link's binary body
+//! (days since 1 January of year 1, seconds since midnight and nanoseconds);
+//! and the draft's lists, read item by item up to [`MAX_LIST_ITEMS`]. chrono's
+//! own serde support is not used: with its parsing it costs about 12 KB of
+//! gzip in the app.
+
+use std::marker::PhantomData;
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Timelike};
-use serde::de::Error;
+use serde::de::{Error, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serializer};
 
-use super::{date_text, parse_date, parse_time};
+use super::{date_text, parse_date, parse_time, MAX_LIST_ITEMS};
 
 /// "17:05:00": hours, minutes and seconds, as drafts store a time.
 pub(crate) fn time_text(time: NaiveTime) -> String {
@@ -80,4 +84,31 @@ pub(crate) mod time {
         time.map(Some)
             .ok_or_else(|| D::Error::custom("a time is not a valid time"))
     }
+}
+
+/// `#[serde(deserialize_with = "form::list")]` for a draft's lists: read
+/// item by item, never reserving room for the count a binary form claims
+/// (serde's own `Vec` reserves up to 1 MiB for it), and refused past
+/// [`MAX_LIST_ITEMS`]: an item can take one byte of input and 150 of memory.
+pub(crate) fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    d: D,
+) -> Result<Vec<T>, D::Error> {
+    struct Items<T>(PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Items<T> {
+        type Value = Vec<T>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Vec<T>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(item) = items.next_element()? {
+                if out.len() == MAX_LIST_ITEMS {
+                    return Err(A::Error::custom("a list is longer than any draft holds"));
+                }
+                out.push(item);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_seq(Items(PhantomData))
 }
