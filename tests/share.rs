@@ -362,6 +362,15 @@ fn a_hostile_count_allocates_nothing_it_claims() {
         matches!(result, Err(LinkError::InvalidDraft(_))),
         "{result:?}"
     );
+    // A text that claims 2 GiB in a body of a few bytes: refused before any
+    // room is made for it (the id is the first text, after the schema).
+    let link = share::link_for_raw_body(&[1, 0x80, 0x80, 0x80, 0x80, 0x08, b'a']);
+    let (result, peak) = decode_measured(&link);
+    assert!(peak < 64 * 1024, "{peak} bytes");
+    assert!(
+        matches!(result, Err(LinkError::InvalidDraft(_))),
+        "{result:?}"
+    );
 }
 
 #[test]
