@@ -11,7 +11,7 @@
 //! macros. Numbers are kept as their text: Candor writes only whole numbers,
 //! and reading them needs no float parsing.
 
-use chrono::{NaiveDate, NaiveTime, Timelike};
+use chrono::{NaiveDate, NaiveTime};
 
 /// A JSON value. Objects keep their keys in order; [`Map::get`] takes the
 /// last of repeated keys, as JSON readers in browsers do.
@@ -508,15 +508,10 @@ impl Json for NaiveDate {
 /// "17:05:00": hours, minutes and seconds.
 impl Json for NaiveTime {
     fn to_json(&self) -> Value {
-        let (h, m, s) = (self.hour(), self.minute(), self.second());
-        Value::String(format!("{h:02}:{m:02}:{s:02}"))
+        Value::String(crate::model::form::time_text(*self))
     }
     fn from_json(value: &Value) -> Option<Self> {
-        let text = value.as_str()?;
-        let time = crate::model::parse_time(text)?;
-        // parse_time checks the seconds and drops them; keep them here.
-        let seconds = text.get(6..8).and_then(|s| s.parse().ok()).unwrap_or(0);
-        time.with_second(seconds)
+        crate::model::form::parse_time_text(value.as_str()?)
     }
 }
 

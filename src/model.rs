@@ -2,21 +2,32 @@
 //!
 //! A `Draft` is what the author edits and what Candor stores and shares. Every
 //! answer starts as "not said yet" so that the notice can show a marked gap
-//! instead of inventing a fact. Every field has a default when stored
-//! (`json_record!(default …)`), so a draft written by an older Candor (fewer
-//! fields) still loads.
+//! instead of inventing a fact. The draft is declared once: serde's derives
+//! below are how it is stored (JSON) and shared (a link's binary body). Every
+//! struct is `#[serde(default)]`, so a draft written by an older Candor
+//! (fewer fields) still loads; enums are stored by their variant's name.
+//! How dates and times are written is in `model/form.rs`.
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use serde::{Deserialize, Serialize};
 
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
 use crate::{json_enum, json_record};
+
+pub(crate) mod form;
 
 /// The version of the stored and shared draft format. Raise it whenever a
 /// change needs a migration, and add the migration beside the old fixture.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The most items any list in a draft may hold when read (things to do,
+/// zones, sent updates, dismissed findings): far more than a person makes,
+/// and a bound on the memory a hostile file or link can claim.
+pub const MAX_LIST_ITEMS: usize = 1000;
+
 /// One incident as the author describes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Draft {
     pub schema: u32,
     /// Stable identity across renames, copies between tabs and shared links.
@@ -37,6 +48,7 @@ pub struct Draft {
     /// Whether readers must do anything; the list is kept even while the
     /// answer is "nothing", so switching back loses no typed step.
     pub actions: ReaderActions,
+    #[serde(deserialize_with = "form::list")]
     pub action_list: Vec<Action>,
     /// Whether the cause is known; the text is kept whatever the answer.
     pub cause_state: CauseState,
@@ -50,13 +62,16 @@ pub struct Draft {
     pub detection: String,
     pub apology: String,
     /// The zones the notice is written for, as IANA names.
+    #[serde(deserialize_with = "form::list")]
     pub audience_zones: Vec<String>,
     /// The update being written now, when the incident is told in updates.
     pub update: Update,
     /// Updates already sent, oldest first.
+    #[serde(deserialize_with = "form::list")]
     pub timeline: Vec<SentUpdate>,
     /// Candor-check findings the author dismissed for this draft
     /// (`Finding::dismissal_key`).
+    #[serde(deserialize_with = "form::list")]
     pub dismissed_findings: Vec<String>,
 }
 
@@ -112,7 +127,8 @@ impl Draft {
 }
 
 /// Who is writing, and where readers can ask.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Sender {
     /// The organisation or product name readers know.
     pub organisation: String,
@@ -124,7 +140,8 @@ pub struct Sender {
 
 /// When it happened. The end time is kept even while the incident is
 /// marked ongoing, so changing that answer never loses a typed time.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Window {
     pub start: WallTime,
     pub end_state: EndState,
@@ -135,9 +152,12 @@ pub struct Window {
 
 /// A wall-clock time as the author entered it, in the zone they chose.
 /// Date and time are separate so a half-entered time is kept, not lost.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct WallTime {
+    #[serde(with = "form::date")]
     pub date: Option<NaiveDate>,
+    #[serde(with = "form::time")]
     pub time: Option<NaiveTime>,
     /// IANA zone name, e.g. "America/New_York".
     pub zone: String,
@@ -368,7 +388,7 @@ impl std::fmt::Display for WhenProblem {
 }
 
 /// Whether the incident has ended. "Still ongoing" is a state, not a missing end.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EndState {
     #[default]
     NotSaid,
@@ -376,7 +396,7 @@ pub enum EndState {
     Ended,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataLoss {
     #[default]
     NotSaid,
@@ -386,7 +406,7 @@ pub enum DataLoss {
     NotKnownYet,
 }
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Recovery {
     #[default]
     NotSaid,
@@ -397,7 +417,7 @@ pub enum Recovery {
 }
 
 /// Whether readers must do anything.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReaderActions {
     #[default]
     NotSaid,
@@ -408,7 +428,8 @@ pub enum ReaderActions {
 }
 
 /// One thing a reader must do.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Action {
     /// E.g. "re-send any e-mail you sent to our support addresses".
     pub text: String,
@@ -417,7 +438,7 @@ pub struct Action {
 }
 
 /// Whether the cause is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CauseState {
     #[default]
     NotSaid,
@@ -429,7 +450,7 @@ pub enum CauseState {
 
 /// Where an incident stands, as status pages name it; "not said" means the
 /// notice is a single message rather than one of a series of updates.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Phase {
     #[default]
     NotSaid,
@@ -449,7 +470,8 @@ impl Phase {
 }
 
 /// The update being written now.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Update {
     pub phase: Phase,
     /// When this update is published, in the author's zone.
@@ -460,7 +482,8 @@ pub struct Update {
 
 /// An update already sent: what it said, kept so later updates and the
 /// resolved notice can list the timeline and notice contradictions.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SentUpdate {
     pub phase: Phase,
     pub published: WallTime,
@@ -527,7 +550,7 @@ impl Draft {
 }
 
 /// Starting points for common incidents.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Preset {
     MessagesLost,
     Unavailable,
@@ -537,7 +560,9 @@ pub enum Preset {
     MaintenanceOverran,
 }
 
-// How drafts are stored and exported (see src/json.rs): each field by name.
+// How src/json.rs stores drafts until the store reads and writes them through
+// serde: the same names and spellings as the derives above
+// (tests/draft_serde.rs checks that both write the same text).
 json_record!(default Draft {
     schema, id, preset, sender, what_happened, affected_services, who_affected, window, impact,
     data_loss, recovery, actions, action_list, cause_state, cause, fix, prevention, detection,

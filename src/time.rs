@@ -47,7 +47,7 @@ pub trait ZoneRules {
 }
 
 /// Which side of a fold (a wall time that happens twice) the author meant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FoldChoice {
     /// The first occurrence (before the clocks went back).
     Earlier,

@@ -7,13 +7,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::path::PathBuf;
 
-use candor::model::{
-    Action, CauseState, DataLoss, Draft, EndState, Phase, ReaderActions, Recovery, Sender,
-    SentUpdate, Update, WallTime, Window, SCHEMA_VERSION,
-};
+use candor::model::{Action, Draft, SCHEMA_VERSION};
 use candor::share::{self, LinkError, MAX_DRAFT_BYTES};
-use candor::time::FoldChoice;
-use chrono::{Datelike, NaiveDate, NaiveTime};
 use proptest::prelude::*;
 
 // ---------------------------------------------------------------------------
@@ -123,23 +118,43 @@ fn every_reference_draft_round_trips_in_under_1000_characters() {
     }
 }
 
-/// A link made by this version must open in every later Candor: if this
-/// fails, the format changed without a new version character (and a decoder
-/// for the old one).
+/// A link made by any version must open in every later Candor: if this
+/// fails, the format changed without a new version character (and a reader
+/// kept for the old one). Each `NAME.vN.link` in tests/fixtures/share/ was
+/// made by version N from `NAME.json` (`stored-draft-v1` from the draft in
+/// tests/fixtures/draft-v1.json, which has a fold choice); never regenerate
+/// one.
 #[test]
-fn a_version_1_link_still_opens() {
-    let link = include_str!("fixtures/share/dyndns.v1.link").trim();
-    assert_eq!(share::decode(link), Ok(dyndns()));
+fn every_link_of_every_version_still_opens() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
+    let stored = include_str!("fixtures/draft-v1.json");
+    let stored: serde_json::Value = serde_json::from_str(stored).expect("JSON");
+    let stored: Draft = candor::json::from_text(&stored["draft"].to_string()).expect("a draft");
+    assert!(stored.window.next_update.fold.is_some());
+    let mut drafts = fixtures();
+    drafts.push(("stored-draft-v1".into(), stored));
+    for version in ['1', share::VERSION] {
+        for (name, draft) in &drafts {
+            let path = dir.join(format!("{name}.v{version}.link"));
+            let link = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            assert!(link.starts_with(version), "{name}");
+            assert_eq!(share::decode(link.trim()).as_ref(), Ok(draft), "{name}");
+        }
+    }
 }
 
 /// The dictionary is part of the format: a different dictionary turns every
-/// old link into garbage. Change it only with a new `share::VERSION`, then
-/// update this pair.
+/// old link into garbage. Version `2` changed the body (postcard through
+/// serde instead of Candor's own per-field layout) and kept dictionary 1, the
+/// one version `1` links need. Change the dictionary only with a new
+/// `share::VERSION` (keeping the old one for the older readers), then update
+/// this pair.
 #[test]
 fn the_dictionary_is_pinned_to_the_version() {
     assert_eq!(
         (share::VERSION, share::dictionary_hash()),
-        ('1', 0x8a1b_1ba3_2cab_ebf3),
+        ('2', 0x8a1b_1ba3_2cab_ebf3),
         "share/dictionary.txt changed: give the format a new version character"
     );
 }
@@ -225,7 +240,7 @@ fn every_changed_character_is_caught() {
 #[test]
 fn a_link_from_a_newer_candor_says_so() {
     let link = share::encode(&dyndns());
-    for version in ['2', '9', 'A', 'Z'] {
+    for version in ['3', '9', 'A', 'Z'] {
         let newer = format!("{version}{}", &link[1..]);
         assert_eq!(share::decode(&newer), Err(LinkError::NewerVersion));
     }
@@ -288,7 +303,10 @@ fn a_tampered_draft_is_refused_as_not_valid() {
 
 fn valid_body_of(draft: &Draft) -> Vec<u8> {
     let body = share::raw_body(draft);
-    assert_eq!(share::link_for_raw_body(&body), share::encode(draft));
+    assert_eq!(
+        share::decode(&share::link_for_raw_body(&body)).as_ref(),
+        Ok(draft)
+    );
     body
 }
 
@@ -313,6 +331,46 @@ fn a_bomb_is_refused_without_inflating_it() {
     let (result, peak) = decode_measured(&long);
     assert_eq!(result, Err(LinkError::TooLarge));
     assert!(peak < 1024, "{peak} bytes");
+}
+
+/// A list that claims more items than the link could hold, each item as
+/// small as the body allows (an empty text): decoding refuses it without
+/// reserving memory for the claim, or holding more than a draft's worth.
+#[test]
+fn a_hostile_count_allocates_nothing_it_claims() {
+    let draft = Draft {
+        dismissed_findings: Vec::new(),
+        ..dyndns()
+    };
+    let mut body = valid_body_of(&draft);
+    // The body ends with the dismissed findings' count (0, one byte): claim
+    // 200,000 empty texts instead, and give the bytes for them.
+    assert_eq!(body.pop(), Some(0));
+    let claimed: u32 = 200_000;
+    let mut n = claimed;
+    while n >= 0x80 {
+        body.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    body.push(n as u8);
+    body.resize(body.len() + claimed as usize, 0);
+    assert!(body.len() <= MAX_DRAFT_BYTES);
+    let link = share::link_for_raw_body(&body);
+    let (result, peak) = decode_measured(&link);
+    assert!(peak <= allocation_bound(&link), "{peak} bytes");
+    assert!(
+        matches!(result, Err(LinkError::InvalidDraft(_))),
+        "{result:?}"
+    );
+    // A text that claims 2 GiB in a body of a few bytes: refused before any
+    // room is made for it (the id is the first text, after the schema).
+    let link = share::link_for_raw_body(&[1, 0x80, 0x80, 0x80, 0x80, 0x08, b'a']);
+    let (result, peak) = decode_measured(&link);
+    assert!(peak < 64 * 1024, "{peak} bytes");
+    assert!(
+        matches!(result, Err(LinkError::InvalidDraft(_))),
+        "{result:?}"
+    );
 }
 
 #[test]
@@ -340,10 +398,12 @@ fn each_error_is_one_plain_sentence() {
 #[test]
 fn a_typical_draft_gets_no_warning() {
     let report = share::link_report(&dyndns());
-    assert_eq!(report.fragment, share::encode(&dyndns()));
+    assert_eq!(share::decode(&report.fragment), Ok(dyndns()));
     assert_eq!(report.chars, report.fragment.len());
+    assert!(report.chars < share::WARN_CHARS);
     assert!(!report.over_warning);
     assert!(report.largest_parts.is_empty());
+    assert!(!report.sentence(30).contains("cut links"));
 }
 
 #[test]
@@ -373,141 +433,9 @@ fn a_long_link_says_which_part_makes_it_long() {
 // ---------------------------------------------------------------------------
 // Properties.
 
-/// Text a person might paste: markup, quotes, control and right-to-left
-/// characters, emoji, long runs, anything.
-fn hostile_text() -> impl Strategy<Value = String> {
-    let pieces = prop_oneof![
-        Just("<script>alert(1)</script>".to_string()),
-        Just("\"'&<>#%?=+/".to_string()),
-        Just("\u{202e}\u{200b}\u{0}\u{7}\r\n\t\u{feff}".to_string()),
-        Just("🙂 Ünïcödé 日本語 עברית".to_string()),
-        Just("We are sorry. You wrote to us and we lost your message.".to_string()),
-        "[ -~]{0,60}",
-        any::<String>(),
-        Just("x".repeat(5_000)),
-        prop::collection::vec(any::<char>(), 0..400).prop_map(String::from_iter),
-    ];
-    prop::collection::vec(pieces, 0..4).prop_map(|v| v.concat())
-}
-
-fn zone() -> impl Strategy<Value = String> {
-    prop_oneof![
-        Just("America/New_York".to_string()),
-        Just("UTC".to_string()),
-        Just("Etc/GMT+5".to_string()),
-        Just("America/Port-au-Prince".to_string()),
-        Just(String::new()),
-        "[A-Za-z0-9/_+-]{0,64}",
-    ]
-}
-
-fn wall_time() -> impl Strategy<Value = WallTime> {
-    (
-        prop::option::of(NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce()),
-        prop::option::of((0u32..86_400, 0u32..2_000_000_000)),
-        zone(),
-        any::<bool>(),
-        prop::option::of(prop_oneof![
-            Just(FoldChoice::Earlier),
-            Just(FoldChoice::Later)
-        ]),
-    )
-        .prop_map(|(date, time, zone, approximate, fold)| WallTime {
-            date: date.and_then(NaiveDate::from_num_days_from_ce_opt),
-            time: time.and_then(|(s, n)| NaiveTime::from_num_seconds_from_midnight_opt(s, n)),
-            zone,
-            approximate,
-            fold,
-        })
-}
-
-fn one_of<T: Clone + std::fmt::Debug + 'static>(values: Vec<T>) -> impl Strategy<Value = T> {
-    prop::sample::select(values)
-}
-
-fn phase() -> impl Strategy<Value = Phase> {
-    one_of(vec![
-        Phase::NotSaid,
-        Phase::Investigating,
-        Phase::Identified,
-        Phase::Monitoring,
-        Phase::Resolved,
-    ])
-}
-
-fn data_loss() -> impl Strategy<Value = DataLoss> {
-    one_of(vec![
-        DataLoss::NotSaid,
-        DataLoss::None,
-        DataLoss::Some,
-        DataLoss::All,
-        DataLoss::NotKnownYet,
-    ])
-}
-
-prop_compose! {
-    fn any_draft()(
-        id in "[^\\p{Cc}]{0,32}",
-        texts in prop::collection::vec(hostile_text(), 13),
-        times in prop::collection::vec(wall_time(), 3),
-        preset in prop::option::of(one_of(candor::notice::presets::ALL.to_vec())),
-        end_state in one_of(vec![EndState::NotSaid, EndState::Ongoing, EndState::Ended]),
-        data_loss in data_loss(),
-        recovery in one_of(vec![Recovery::NotSaid, Recovery::Recovered, Recovery::Partly, Recovery::CannotRecover, Recovery::NotKnownYet]),
-        actions in one_of(vec![ReaderActions::NotSaid, ReaderActions::Nothing, ReaderActions::Steps]),
-        action_list in prop::collection::vec((hostile_text(), any::<bool>()), 0..5),
-        cause_state in one_of(vec![CauseState::NotSaid, CauseState::NotKnownYet, CauseState::Known]),
-        audience_zones in prop::collection::vec(zone(), 0..6),
-        update in (phase(), wall_time(), hostile_text()),
-        timeline in prop::collection::vec(
-            (phase(), wall_time(), hostile_text(), data_loss(), wall_time()),
-            0..4,
-        ),
-    ) -> Draft {
-        let [start, end, next_update]: [WallTime; 3] = times.try_into().expect("three times");
-        let [organisation, signature, contact, what_happened, affected_services, who_affected,
-             impact, cause, fix, prevention, detection, apology, _]: [String; 13] =
-            texts.try_into().expect("thirteen texts");
-        Draft {
-            schema: SCHEMA_VERSION,
-            id: id.chars().take(32).collect(),
-            preset,
-            sender: Sender { organisation, signature, contact },
-            what_happened,
-            affected_services,
-            who_affected,
-            window: Window { start, end_state, end, next_update },
-            impact,
-            data_loss,
-            recovery,
-            actions,
-            action_list: action_list
-                .into_iter()
-                .map(|(text, during_window)| Action { text, during_window })
-                .collect(),
-            cause_state,
-            cause,
-            fix,
-            prevention,
-            detection,
-            apology,
-            audience_zones,
-            update: Update { phase: update.0, published: update.1, changes: update.2 },
-            // Dismissals are not shared (see share.rs): a link never carries them.
-            dismissed_findings: Vec::new(),
-            timeline: timeline
-                .into_iter()
-                .map(|(phase, published, changes, data_loss, next_update)| SentUpdate {
-                    phase,
-                    published,
-                    changes,
-                    data_loss,
-                    next_update,
-                })
-                .collect(),
-        }
-    }
-}
+#[path = "common/drafts.rs"]
+mod drafts;
+use drafts::any_draft;
 
 /// Anything that looks a little like a link: a version character, length
 /// digits, base64url, with some noise.
@@ -554,12 +482,16 @@ proptest! {
         body in prop::collection::vec(any::<u8>(), 0..600)
     ) {
         let link = share::link_for_raw_body(&body);
-        let (result, peak) = decode_measured(&link);
-        prop_assert!(peak <= allocation_bound(&link), "{} bytes", peak);
-        match result {
-            Ok(draft) => prop_assert_eq!(share::decode(&share::encode(&draft)), Ok(draft)),
-            Err(LinkError::InvalidDraft(_)) | Err(LinkError::NewerVersion) => {}
-            Err(other) => prop_assert!(false, "{:?}", other),
+        // The same body in a version 1 link reaches the legacy reader.
+        let v1 = format!("1{}", &link[1..]);
+        for link in [link, v1] {
+            let (result, peak) = decode_measured(&link);
+            prop_assert!(peak <= allocation_bound(&link), "{} bytes", peak);
+            match result {
+                Ok(draft) => prop_assert_eq!(share::decode(&share::encode(&draft)), Ok(draft)),
+                Err(LinkError::InvalidDraft(_)) | Err(LinkError::NewerVersion) => {}
+                Err(other) => prop_assert!(false, "{:?}", other),
+            }
         }
     }
 

@@ -3,12 +3,13 @@
 //! -rss_limit_mb and -malloc_limit_mb catch that), and a draft it returns
 //! survives a new link unchanged.
 //!
-//! Each input is tried three ways, so the fuzzer reaches every layer:
+//! Each input is tried four ways, so the fuzzer reaches every layer:
 //! as the fragment text itself; as the payload of a link (the deflate stream
 //! and CRC behind a valid version and length); and as the body of a
 //! well-formed link (stored deflate blocks and a right CRC, so it reaches
-//! the draft reader). The last two build the link here, independently of
-//! Candor's encoder.
+//! the draft reader), once as this version's body (postcard, through serde)
+//! and once as a version `1` body (the read-only legacy reader). The last
+//! three build the link here, independently of Candor's encoder.
 #![no_main]
 
 use candor::share::{self, LinkError};
@@ -40,10 +41,15 @@ fuzz_target!(|data: &[u8]| {
         payload.extend_from_slice(block);
     }
     payload.extend_from_slice(&share::checksum(data).to_le_bytes());
-    match share::decode(&share::link_around_payload(&payload)) {
-        Ok(draft) => check(Ok(draft)),
-        Err(LinkError::InvalidDraft(_)) | Err(LinkError::NewerVersion) => {}
-        Err(other) => panic!("a well-formed link failed with {other:?}"),
+    let link = share::link_around_payload(&payload);
+    // 4. The same link as a version `1` link: the same framing and dictionary.
+    let v1 = format!("1{}", &link[1..]);
+    for link in [link, v1] {
+        match share::decode(&link) {
+            Ok(draft) => check(Ok(draft)),
+            Err(LinkError::InvalidDraft(_)) | Err(LinkError::NewerVersion) => {}
+            Err(other) => panic!("a well-formed link failed with {other:?}"),
+        }
     }
 });
 
