@@ -496,6 +496,31 @@ fn a_wrong_zone_name_says_what_was_in_force() {
     assert!(wrong.message.contains("New York"), "{}", wrong.message);
 }
 
+/// A line with a time in each of several zones, each with its own date (as
+/// a follow-up once wrote the end of an incident): every abbreviation is
+/// judged by its own time's date, not by the nearest date in the line.
+#[test]
+fn each_time_in_a_line_is_judged_by_its_own_date() {
+    // 03:10 BST on 29 March 2026 is right (BST began at 01:00 GMT that day);
+    // the New York time after it is on 28 March, when London was on GMT.
+    let line = "Sunday 29 March 2026, 03:10 BST (UTC+01:00); Saturday 28 March 2026, \
+                23:10 EDT (UTC-04:00); Sunday 29 March 2026, 07:40 IST (UTC+05:30).";
+    assert_eq!(ids(line), Vec::<&str>::new());
+    // The date after a time is its own when nothing stands before it.
+    assert_eq!(
+        ids("It ended at 03:10 BST (UTC+01:00) on Sunday 29 March 2026; Saturday 28 March 2026 was calm."),
+        Vec::<&str>::new()
+    );
+    // The dates swapped: BST is now wrong for its own date (28 March), and
+    // EDT is still right for its own (29 March).
+    let swapped = "Saturday 28 March 2026, 03:10 BST (UTC+01:00); Sunday 29 March 2026, \
+                   23:10 EDT (UTC-04:00).";
+    assert_eq!(ids(swapped), vec!["time.wrong-zone-name"]);
+    let f = check_text(swapped, &Tzdb2026);
+    assert_eq!(f[0].excerpt, "BST");
+    assert!(f[0].message.contains("28 March 2026"), "{}", f[0].message);
+}
+
 // ---------------------------------------------------------------------------
 // Missing facts: each one removed from the clean DynDNS draft.
 
