@@ -95,14 +95,40 @@ fn candor_sentences_for_other_answers_are_clean() {
     for change in variants {
         let mut draft = dyndns();
         change(&mut draft);
-        let findings = check(&draft, &Tzdb2026);
-        assert!(
-            findings.is_empty(),
-            "{}\n{}",
-            describe(&findings),
-            notice::forms(&draft, &Tzdb2026).email.body
-        );
+        clean_but_for_a_passive_opening_in_the_short_post(draft);
     }
+}
+
+/// The DynDNS opening says "All e-mail ... was lost". The e-mail owns that
+/// ("We made a configuration error"); the short post, read alone, owns it
+/// only with Candor's "We lost some of your data.", which it carries only
+/// when the draft says data was lost. Otherwise that passive is the one
+/// finding, in the short post; said in the active voice, the draft is clean.
+fn clean_but_for_a_passive_opening_in_the_short_post(mut draft: Draft) {
+    let lost = matches!(draft.data_loss, DataLoss::Some | DataLoss::All);
+    let findings: Vec<(&str, Field)> = check(&draft, &Tzdb2026)
+        .iter()
+        .map(|f| (f.id, f.location.field))
+        .collect();
+    let expected = if lost {
+        vec![]
+    } else {
+        vec![("hidden-actor.passive-loss", Field::ShortPost)]
+    };
+    assert_eq!(
+        findings,
+        expected,
+        "{}",
+        notice::forms(&draft, &Tzdb2026).short_post
+    );
+    draft.what_happened = "we lost all e-mail sent to our ticketing system".into();
+    let findings = check(&draft, &Tzdb2026);
+    assert!(
+        findings.is_empty(),
+        "{}\n{}",
+        describe(&findings),
+        notice::forms(&draft, &Tzdb2026).email.body
+    );
 }
 
 /// The DynDNS case told in updates, as tests/timeline.rs tells it: every
@@ -129,6 +155,68 @@ fn each_update_of_the_timeline_is_clean() {
     d.update.changes = "we corrected the configuration, and e-mail is arriving again".into();
     let fixed = check(&d, &Tzdb2026);
     assert!(fixed.is_empty(), "update 3:\n{}", describe(&fixed));
+}
+
+/// The check covers every form the app offers: the short post is read on
+/// its own, so a passive the e-mail owns elsewhere is unowned there.
+#[test]
+fn the_short_post_is_checked_on_its_own() {
+    let mut draft = dyndns();
+    draft.data_loss = DataLoss::NotKnownYet;
+    draft.recovery = Recovery::NotSaid;
+    let forms = notice::forms(&draft, &Tzdb2026);
+    // The e-mail owns the failure ("We made a configuration error"); the
+    // short post does not.
+    assert!(
+        check_text(&forms.email.body, &Tzdb2026).is_empty(),
+        "{}",
+        forms.email.body
+    );
+    let findings = review(&draft, &Tzdb2026, 0);
+    let in_post: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.location.field == Field::ShortPost)
+        .collect();
+    assert_eq!(in_post.len(), 1, "{}", describe(&findings));
+    let f = in_post[0];
+    assert_eq!(f.id, "hidden-actor.passive-loss");
+    assert_eq!(&forms.short_post[f.location.range.clone()], "was lost");
+    assert_eq!(
+        candor::steps::step_for(f.location.field),
+        candor::steps::Step::WhatHappened
+    );
+    assert_eq!(
+        f.location.field.separate_form(),
+        Some("In the short post, which readers see on its own.")
+    );
+    // Said as a loss Candor owns, the short post is clean again.
+    draft.data_loss = DataLoss::Some;
+    draft.recovery = Recovery::CannotRecover;
+    let findings = review(&draft, &Tzdb2026, 0);
+    assert!(findings.is_empty(), "{}", describe(&findings));
+}
+
+#[test]
+fn the_follow_up_is_checked_and_its_gaps_are_not() {
+    // An empty draft's short post and follow-up are mostly gaps: the gaps
+    // are not checked, and what is missing is said once, as a missing fact.
+    let empty = Draft::new("empty", "Europe/Berlin");
+    let findings = check(&empty, &Tzdb2026);
+    let separate: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| matches!(f.location.field, Field::ShortPost | Field::FollowUp))
+        .collect();
+    assert!(separate.is_empty(), "{}", describe(&findings));
+    // An author's bare time in "what is new" is said once, in its field,
+    // though the follow-up repeats the words.
+    let resolved = resolved_update();
+    let follow_up = notice::forms(&resolved, &Tzdb2026).follow_up.body;
+    assert!(follow_up.contains("at 19:55 EST,"), "{follow_up}");
+    let fields: Vec<Field> = check(&resolved, &Tzdb2026)
+        .iter()
+        .map(|f| f.location.field)
+        .collect();
+    assert_eq!(fields, vec![Field::UpdateChanges, Field::UpdateChanges]);
 }
 
 #[test]
@@ -587,8 +675,7 @@ fn missing_facts_have_near_misses_that_pass() {
     for change in near_misses {
         let mut draft = dyndns();
         change(&mut draft);
-        let findings = check(&draft, &Tzdb2026);
-        assert!(findings.is_empty(), "{}", describe(&findings));
+        clean_but_for_a_passive_opening_in_the_short_post(draft);
     }
 }
 

@@ -358,6 +358,47 @@ pub struct Forms {
     pub follow_up: plain::Email,
 }
 
+/// One of the forms the check step offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Email,
+    Markdown,
+    Html,
+    Short,
+    FollowUp,
+}
+
+impl Form {
+    pub const ALL: [Form; 5] = [
+        Form::Email,
+        Form::Markdown,
+        Form::Html,
+        Form::Short,
+        Form::FollowUp,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Email => "E-mail (plain text)",
+            Form::Markdown => "Markdown (status pages, issue trackers)",
+            Form::Html => "HTML (rich e-mail)",
+            Form::Short => "Short post (280 characters)",
+            Form::FollowUp => "Follow-up report (after a serious incident)",
+        }
+    }
+
+    /// The form as the author copies it.
+    pub fn text(self, forms: &Forms) -> String {
+        match self {
+            Form::Email => forms.email.to_text(),
+            Form::Markdown => forms.markdown.clone(),
+            Form::Html => forms.html.clone(),
+            Form::Short => forms.short_post.clone(),
+            Form::FollowUp => forms.follow_up.to_text(),
+        }
+    }
+}
+
 pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
     let notice = compose(draft, rules);
     Forms {
