@@ -1,12 +1,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 //! Candor's own text under its own check: every form Candor writes from a
 //! complete draft (every preset, the DynDNS draft, each update of the DynDNS
-//! timeline), checked on its own as a reader meets it, raises no finding.
+//! timeline and of a preset's timeline in three zones), checked on its own
+//! as a reader meets it, raises no finding.
 
 mod common;
 
 use candor::candor::check_text;
-use candor::model::{Draft, EndState};
+use candor::model::{CauseState, DataLoss, Draft, EndState, Phase, Preset};
 use candor::notice::{self, presets, Form};
 use common::{at, dyndns, first_update, preset_draft, resolved_update, second_update, Tzdb2026};
 
@@ -28,7 +29,42 @@ fn complete_drafts() -> Vec<(String, Draft)> {
     let mut resolved = resolved_update();
     resolved.update.changes = "we corrected the configuration, and e-mail is arriving again".into();
     drafts.push(("timeline 3, resolved".into(), resolved));
+    drafts.extend(preset_timeline());
     drafts
+}
+
+/// A preset told in three updates to readers in three zones, across the
+/// night the clocks go forward in London: each update as it was sent.
+fn preset_timeline() -> Vec<(String, Draft)> {
+    let london = "Europe/London";
+    let mut d = preset_draft(Preset::MaintenanceOverran);
+    let (end, prevention) = (d.window.end.clone(), d.prevention.clone());
+    d.window.end_state = EndState::Ongoing;
+    d.window.next_update = at(2026, 3, 29, 3, 0, london);
+    d.data_loss = DataLoss::NotKnownYet;
+    d.cause_state = CauseState::NotKnownYet;
+    d.fix.clear();
+    d.update.phase = Phase::Investigating;
+    d.update.published = at(2026, 3, 29, 0, 50, london);
+    let mut out = vec![("preset timeline 1".to_string(), d.clone())];
+    d.post_update();
+    d.update.phase = Phase::Identified;
+    d.update.published = at(2026, 3, 29, 2, 30, london);
+    d.update.changes = "we planned too little time for the database upgrade".into();
+    d.cause_state = CauseState::Known;
+    d.data_loss = DataLoss::None;
+    d.window.next_update = at(2026, 3, 29, 4, 0, london);
+    out.push(("preset timeline 2".into(), d.clone()));
+    d.post_update();
+    d.update.phase = Phase::Resolved;
+    d.update.published = at(2026, 3, 29, 3, 20, london);
+    d.update.changes = "we finished the upgrade and checked every account".into();
+    d.window.end_state = EndState::Ended;
+    d.window.end = end;
+    d.fix = "We finished the upgrade and checked every account.".into();
+    d.prevention = prevention;
+    out.push(("preset timeline 3".into(), d));
+    out
 }
 
 /// The HTML form's text as a reader of the rich e-mail sees it: the tags
@@ -60,6 +96,9 @@ fn every_form_of_every_complete_draft_is_clean_on_its_own() {
     let drafts = complete_drafts();
     let expected = drafts.len() * Form::ALL.len();
     for (name, draft) in drafts {
+        // Complete: every form is written with no gap left.
+        let gaps = notice::compose(&draft, &Tzdb2026).gaps();
+        assert!(gaps.is_empty(), "{name} is not complete: {gaps:?}");
         let forms = notice::forms(&draft, &Tzdb2026);
         for form in Form::ALL {
             let text = match form {
