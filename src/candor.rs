@@ -205,16 +205,6 @@ pub enum Field {
 }
 
 impl Field {
-    /// For a finding in a form read apart from the e-mail, which form: the
-    /// words may read well in the e-mail and not there.
-    pub fn separate_form(self) -> Option<&'static str> {
-        match self {
-            Field::ShortPost => Some("In the short post, which readers see on its own."),
-            Field::FollowUp => Some("In the follow-up report, which readers see on its own."),
-            _ => None,
-        }
-    }
-
     /// A stable name, used in dismissal keys: "what-happened", "action-2".
     pub fn slug(self) -> String {
         match self {
@@ -364,10 +354,14 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     // each is checked on its own, as its own context: a passive the e-mail
     // owns elsewhere is unowned in a post of 280 characters. What the
     // e-mail's check already says is not said again.
-    for (field, text, gaps) in separate_forms(draft, rules) {
+    // The message says which form: the words may read well in the e-mail.
+    for (field, form, text, gaps) in separate_forms(draft, rules) {
         let owned = is_owned(set, &[&text]);
         let mut found = passage(set, &text, field, rules, &zones, owned, &gaps);
         found.retain(|n| !out.iter().any(|f| same_words(f, n)));
+        for f in &mut found {
+            f.message = format!("In the {form}: {}", f.message);
+        }
         out.extend(found);
     }
     if let Some(grade) = grade_finding(set, &body, &gaps) {
@@ -487,14 +481,22 @@ fn author_fields(draft: &Draft) -> Vec<(Field, &str)> {
 }
 
 /// The forms a reader meets apart from the e-mail: the short post and the
-/// follow-up's body, each with the byte ranges of its gaps.
-fn separate_forms(draft: &Draft, rules: &dyn ZoneRules) -> [(Field, String, Vec<Range<usize>>); 2] {
+/// follow-up's body, each with its name in a message and the byte ranges of
+/// its gaps.
+type SeparateForm = (Field, &'static str, String, Vec<Range<usize>>);
+
+fn separate_forms(draft: &Draft, rules: &dyn ZoneRules) -> [SeparateForm; 2] {
     let short = notice::short_post(draft, rules);
     let gaps = bracketed(&short);
     let (follow_up, follow_up_gaps) = body_and_gaps(&notice::follow_up(draft, rules));
     [
-        (Field::ShortPost, short, gaps),
-        (Field::FollowUp, follow_up, follow_up_gaps),
+        (Field::ShortPost, "short post", short, gaps),
+        (
+            Field::FollowUp,
+            "follow-up report",
+            follow_up,
+            follow_up_gaps,
+        ),
     ]
 }
 

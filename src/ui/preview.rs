@@ -292,7 +292,6 @@ fn findings_section(
                                 view! {
                                     <li class="finding-item">
                                         <p class="finding-message"><strong>{f.message.clone()}</strong></p>
-                                        {f.location.field.separate_form().map(|form| view! { <p>{form}</p> })}
                                         <p>{f.why.clone()}</p>
                                         <p>"Try this: " {f.suggestion.clone()}</p>
                                         <div class="finding-buttons">
