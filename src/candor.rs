@@ -1,6 +1,10 @@
 //! The candor check: reads a draft and the notice Candor writes from it,
 //! and says plainly what a reader will miss or distrust, and how to fix it.
 //!
+//! It checks every form the app offers: the e-mail (its Markdown and HTML
+//! forms are the same notice in markup), and the short post and the
+//! follow-up report, each on its own, since readers meet them apart.
+//!
 //! Two groups of findings:
 //!
 //! - **Missing facts**, from the draft's answers: no start, no end (and not
@@ -168,6 +172,11 @@ impl Severity {
 /// | `Start`, `End`, `NextUpdate`, `DataLoss`, `Recovery`, `Actions` | none: a choice, not text; the range is `0..0` |
 /// | `Notice` | the plain-text e-mail body, `notice::forms(draft, rules).email.body` |
 /// | `Subject` | that e-mail's subject line |
+/// | `ShortPost` | the short post, `notice::forms(draft, rules).short_post` |
+/// | `FollowUp` | the follow-up report's body, `notice::forms(draft, rules).follow_up.body` |
+///
+/// The Markdown and HTML forms are the e-mail body's notice in markup, so
+/// `Notice` covers them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
     WhatHappened,
@@ -191,6 +200,8 @@ pub enum Field {
     UpdateChanges,
     Subject,
     Notice,
+    ShortPost,
+    FollowUp,
 }
 
 impl Field {
@@ -217,6 +228,8 @@ impl Field {
             Field::UpdateChanges => "update-changes".into(),
             Field::Subject => "subject".into(),
             Field::Notice => "notice".into(),
+            Field::ShortPost => "short-post".into(),
+            Field::FollowUp => "follow-up".into(),
         }
     }
 }
@@ -337,6 +350,20 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     from_notice.retain(|n| !from_fields.iter().any(|f| same_words(f, n)));
     out.extend(from_fields);
     out.extend(from_notice);
+    // The short post and the follow-up are read apart from the e-mail, so
+    // each is checked on its own, as its own context: a passive the e-mail
+    // owns elsewhere is unowned in a post of 280 characters. What the
+    // e-mail's check already says is not said again.
+    // The message says which form: the words may read well in the e-mail.
+    for (field, form, text, gaps) in separate_forms(draft, rules) {
+        let owned = is_owned(set, &[&text]);
+        let mut found = passage(set, &text, field, rules, &zones, owned, &gaps);
+        found.retain(|n| !out.iter().any(|f| same_words(f, n)));
+        for f in &mut found {
+            f.message = format!("In the {form}: {}", f.message);
+        }
+        out.extend(found);
+    }
     if let Some(grade) = grade_finding(set, &body, &gaps) {
         out.push(grade);
     }
@@ -451,6 +478,41 @@ fn author_fields(draft: &Draft) -> Vec<(Field, &str)> {
         (Field::Apology, draft.apology.as_str()),
     ]);
     fields
+}
+
+/// The forms a reader meets apart from the e-mail: the short post and the
+/// follow-up's body, each with its name in a message and the byte ranges of
+/// its gaps.
+type SeparateForm = (Field, &'static str, String, Vec<Range<usize>>);
+
+fn separate_forms(draft: &Draft, rules: &dyn ZoneRules) -> [SeparateForm; 2] {
+    let short = notice::short_post(draft, rules);
+    let gaps = bracketed(&short);
+    let (follow_up, follow_up_gaps) = body_and_gaps(&notice::follow_up(draft, rules));
+    [
+        (Field::ShortPost, "short post", short, gaps),
+        (
+            Field::FollowUp,
+            "follow-up report",
+            follow_up,
+            follow_up_gaps,
+        ),
+    ]
+}
+
+/// The short post's gaps: it is written as text, so a gap is any "[…]" in
+/// it (author text in brackets is still checked, in its own field).
+fn bracketed(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find('[').map(|i| at + i) {
+        let Some(close) = text[open..].find(']').map(|i| open + i + 1) else {
+            break;
+        };
+        out.push(open..close);
+        at = close;
+    }
+    out
 }
 
 /// Whether anything in the context owns the failure ("we made a

@@ -145,9 +145,12 @@ impl Step {
 pub fn step_for(field: crate::candor::Field) -> Step {
     use crate::candor::Field;
     match field {
-        Field::WhatHappened | Field::AffectedServices | Field::Subject | Field::Notice => {
-            Step::WhatHappened
-        }
+        Field::WhatHappened
+        | Field::AffectedServices
+        | Field::Subject
+        | Field::Notice
+        | Field::ShortPost
+        | Field::FollowUp => Step::WhatHappened,
         Field::WhoAffected => Step::WhoAffected,
         Field::Start | Field::End | Field::NextUpdate => Step::When,
         Field::Impact | Field::DataLoss | Field::Recovery => Step::Impact,

@@ -95,14 +95,40 @@ fn candor_sentences_for_other_answers_are_clean() {
     for change in variants {
         let mut draft = dyndns();
         change(&mut draft);
-        let findings = check(&draft, &Tzdb2026);
-        assert!(
-            findings.is_empty(),
-            "{}\n{}",
-            describe(&findings),
-            notice::forms(&draft, &Tzdb2026).email.body
-        );
+        clean_but_for_a_passive_opening_in_the_short_post(draft);
     }
+}
+
+/// The DynDNS opening says "All e-mail ... was lost". The e-mail owns that
+/// ("We made a configuration error"); the short post, read alone, owns it
+/// only with Candor's "We lost some of your data.", which it carries only
+/// when the draft says data was lost. Otherwise that passive is the one
+/// finding, in the short post; said in the active voice, the draft is clean.
+fn clean_but_for_a_passive_opening_in_the_short_post(mut draft: Draft) {
+    let lost = matches!(draft.data_loss, DataLoss::Some | DataLoss::All);
+    let findings: Vec<(&str, Field)> = check(&draft, &Tzdb2026)
+        .iter()
+        .map(|f| (f.id, f.location.field))
+        .collect();
+    let expected = if lost {
+        vec![]
+    } else {
+        vec![("hidden-actor.passive-loss", Field::ShortPost)]
+    };
+    assert_eq!(
+        findings,
+        expected,
+        "{}",
+        notice::forms(&draft, &Tzdb2026).short_post
+    );
+    draft.what_happened = "we lost all e-mail sent to our ticketing system".into();
+    let findings = check(&draft, &Tzdb2026);
+    assert!(
+        findings.is_empty(),
+        "{}\n{}",
+        describe(&findings),
+        notice::forms(&draft, &Tzdb2026).email.body
+    );
 }
 
 /// The DynDNS case told in updates, as tests/timeline.rs tells it: every
@@ -129,6 +155,70 @@ fn each_update_of_the_timeline_is_clean() {
     d.update.changes = "we corrected the configuration, and e-mail is arriving again".into();
     let fixed = check(&d, &Tzdb2026);
     assert!(fixed.is_empty(), "update 3:\n{}", describe(&fixed));
+}
+
+/// The check covers every form the app offers: the short post is read on
+/// its own, so a passive the e-mail owns elsewhere is unowned there.
+#[test]
+fn the_short_post_is_checked_on_its_own() {
+    let mut draft = dyndns();
+    draft.data_loss = DataLoss::NotKnownYet;
+    draft.recovery = Recovery::NotSaid;
+    let forms = notice::forms(&draft, &Tzdb2026);
+    // The e-mail owns the failure ("We made a configuration error"); the
+    // short post does not.
+    assert!(
+        check_text(&forms.email.body, &Tzdb2026).is_empty(),
+        "{}",
+        forms.email.body
+    );
+    let findings = review(&draft, &Tzdb2026, 0);
+    let in_post: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.location.field == Field::ShortPost)
+        .collect();
+    assert_eq!(in_post.len(), 1, "{}", describe(&findings));
+    let f = in_post[0];
+    assert_eq!(f.id, "hidden-actor.passive-loss");
+    assert_eq!(&forms.short_post[f.location.range.clone()], "was lost");
+    assert_eq!(
+        candor::steps::step_for(f.location.field),
+        candor::steps::Step::WhatHappened
+    );
+    assert!(
+        f.message
+            .starts_with("In the short post: \"was lost\" says"),
+        "{}",
+        f.message
+    );
+    // Said as a loss Candor owns, the short post is clean again.
+    draft.data_loss = DataLoss::Some;
+    draft.recovery = Recovery::CannotRecover;
+    let findings = review(&draft, &Tzdb2026, 0);
+    assert!(findings.is_empty(), "{}", describe(&findings));
+}
+
+#[test]
+fn the_follow_up_is_checked_and_its_gaps_are_not() {
+    // An empty draft's short post and follow-up are mostly gaps: the gaps
+    // are not checked, and what is missing is said once, as a missing fact.
+    let empty = Draft::new("empty", "Europe/Berlin");
+    let findings = check(&empty, &Tzdb2026);
+    let separate: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| matches!(f.location.field, Field::ShortPost | Field::FollowUp))
+        .collect();
+    assert!(separate.is_empty(), "{}", describe(&findings));
+    // An author's bare time in "what is new" is said once, in its field,
+    // though the follow-up repeats the words.
+    let resolved = resolved_update();
+    let follow_up = notice::forms(&resolved, &Tzdb2026).follow_up.body;
+    assert!(follow_up.contains("at 19:55 EST,"), "{follow_up}");
+    let fields: Vec<Field> = check(&resolved, &Tzdb2026)
+        .iter()
+        .map(|f| f.location.field)
+        .collect();
+    assert_eq!(fields, vec![Field::UpdateChanges, Field::UpdateChanges]);
 }
 
 #[test]
@@ -496,6 +586,31 @@ fn a_wrong_zone_name_says_what_was_in_force() {
     assert!(wrong.message.contains("New York"), "{}", wrong.message);
 }
 
+/// A line with a time in each of several zones, each with its own date (as
+/// a follow-up once wrote the end of an incident): every abbreviation is
+/// judged by its own time's date, not by the nearest date in the line.
+#[test]
+fn each_time_in_a_line_is_judged_by_its_own_date() {
+    // 03:10 BST on 29 March 2026 is right (BST began at 01:00 GMT that day);
+    // the New York time after it is on 28 March, when London was on GMT.
+    let line = "Sunday 29 March 2026, 03:10 BST (UTC+01:00); Saturday 28 March 2026, \
+                23:10 EDT (UTC-04:00); Sunday 29 March 2026, 07:40 IST (UTC+05:30).";
+    assert_eq!(ids(line), Vec::<&str>::new());
+    // The date after a time is its own when nothing stands before it.
+    assert_eq!(
+        ids("It ended at 03:10 BST (UTC+01:00) on Sunday 29 March 2026; Saturday 28 March 2026 was calm."),
+        Vec::<&str>::new()
+    );
+    // The dates swapped: BST is now wrong for its own date (28 March), and
+    // EDT is still right for its own (29 March).
+    let swapped = "Saturday 28 March 2026, 03:10 BST (UTC+01:00); Sunday 29 March 2026, \
+                   23:10 EDT (UTC-04:00).";
+    assert_eq!(ids(swapped), vec!["time.wrong-zone-name"]);
+    let f = check_text(swapped, &Tzdb2026);
+    assert_eq!(f[0].excerpt, "BST");
+    assert!(f[0].message.contains("28 March 2026"), "{}", f[0].message);
+}
+
 // ---------------------------------------------------------------------------
 // Missing facts: each one removed from the clean DynDNS draft.
 
@@ -562,8 +677,7 @@ fn missing_facts_have_near_misses_that_pass() {
     for change in near_misses {
         let mut draft = dyndns();
         change(&mut draft);
-        let findings = check(&draft, &Tzdb2026);
-        assert!(findings.is_empty(), "{}", describe(&findings));
+        clean_but_for_a_passive_opening_in_the_short_post(draft);
     }
 }
 

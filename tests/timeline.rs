@@ -98,9 +98,12 @@ fn the_resolved_notice_has_the_end_the_duration_and_the_timeline() {
         "It lasted 2 hours 50 minutes.",
         "We made a configuration error during routine maintenance.",
         "We cannot recover it.",
-        "Our earlier updates:",
-        "- Wednesday 7 December 2005, 19:30 EST (UTC-05:00); Thursday 8 December 2005, 00:30 UTC (UTC+00:00): update 1, we are investigating.",
-        "- Wednesday 7 December 2005, 19:50 EST (UTC-05:00); Thursday 8 December 2005, 00:50 UTC (UTC+00:00): update 2, we have found the cause. We found the cause: a configuration error we made during maintenance.",
+        "Our earlier updates:\n\nUpdate 1: We are investigating.\n\
+         - New York: Wednesday 7 December 2005, 19:30 EST (UTC-05:00)\n\
+         - UTC: Thursday 8 December 2005, 00:30 UTC (UTC+00:00)\n",
+        "Update 2: We have found the cause. We found the cause: a configuration error we made during maintenance.\n\
+         - New York: Wednesday 7 December 2005, 19:50 EST (UTC-05:00)\n\
+         - UTC: Thursday 8 December 2005, 00:50 UTC (UTC+00:00)\n",
     ] {
         assert!(e.body.contains(fact), "missing {fact:?}:\n{}", e.body);
     }
@@ -134,24 +137,53 @@ fn the_follow_up_tells_it_in_order() {
         f.subject,
         "DynDNS: what happened on Wednesday 7 December 2005, and what we have changed"
     );
-    let order: Vec<&str> = f
+    // Each event, then its time in each reader zone, one complete time to a line.
+    let events: Vec<Vec<&str>> = f
         .body
-        .lines()
-        .skip_while(|l| *l != "What happened, in order:")
+        .split("\n\n")
+        .skip_while(|b| *b != "What happened, in order:")
         .skip(1)
-        .take_while(|l| l.starts_with("- "))
+        .take_while(|b| b.contains("\n- "))
+        .map(|b| b.lines().collect())
         .collect();
-    assert_eq!(order.len(), 5, "{}", f.body);
-    assert!(order[0].contains("about 17:05 EST (UTC-05:00)"));
-    assert!(order[0].contains("All e-mail sent to our ticketing system was lost."));
-    assert!(order[1].contains("19:30 EST") && order[1].contains("update 1, we are investigating"));
-    assert!(
-        order[2].contains("19:50 EST") && order[2].contains("update 2, we have found the cause")
+    assert_eq!(events.len(), 5, "{}", f.body);
+    let starts = |e: &[&str], lead: &str, ny: &str, utc: &str| {
+        assert_eq!(e.len(), 3, "{e:?}");
+        assert!(e[0].starts_with(lead), "{e:?}");
+        assert_eq!(e[1], format!("- New York: {ny}"));
+        assert_eq!(e[2], format!("- UTC: {utc}"));
+    };
+    starts(
+        &events[0],
+        "It started. All e-mail sent to our ticketing system was lost.",
+        "Wednesday 7 December 2005, about 17:05 EST (UTC-05:00)",
+        "Wednesday 7 December 2005, about 22:05 UTC (UTC+00:00)",
+    );
+    starts(
+        &events[1],
+        "Update 1: We are investigating.",
+        "Wednesday 7 December 2005, 19:30 EST (UTC-05:00)",
+        "Thursday 8 December 2005, 00:30 UTC (UTC+00:00)",
+    );
+    starts(
+        &events[2],
+        "Update 2: We have found the cause.",
+        "Wednesday 7 December 2005, 19:50 EST (UTC-05:00)",
+        "Thursday 8 December 2005, 00:50 UTC (UTC+00:00)",
     );
     // The end (19:55) comes before the resolved update, sent at 20:10.
-    assert!(order[3].contains("19:55 EST (UTC-05:00)"));
-    assert!(order[3].contains("it ended. It lasted 2 hours 50 minutes."));
-    assert!(order[4].contains("20:10 EST") && order[4].contains("update 3, resolved"));
+    starts(
+        &events[3],
+        "It ended. It lasted 2 hours 50 minutes.",
+        "Wednesday 7 December 2005, 19:55 EST (UTC-05:00)",
+        "Thursday 8 December 2005, 00:55 UTC (UTC+00:00)",
+    );
+    starts(
+        &events[4],
+        "Update 3: Resolved.",
+        "Wednesday 7 December 2005, 20:10 EST (UTC-05:00)",
+        "Thursday 8 December 2005, 01:10 UTC (UTC+00:00)",
+    );
     assert!(f
         .body
         .contains("Why it happened: We made a configuration error during routine maintenance."));

@@ -67,9 +67,14 @@ fn year(token: Option<&Token>) -> Option<i32> {
 /// A date that starts at `pos`: "7 December 2005", "7th of December",
 /// "December 7, 2005", "2005-12-07". Its calendar date when the year is given.
 pub(crate) fn date_at(tokens: &[Token], pos: usize) -> Option<Option<NaiveDate>> {
+    date_span(tokens, pos).map(|(_, date)| date)
+}
+
+/// The date that starts at `pos`, with the position just after its last word.
+fn date_span(tokens: &[Token], pos: usize) -> Option<(usize, Option<NaiveDate>)> {
     let token = tokens.get(pos)?;
     if let Some(date) = token.norm.get(..10).and_then(crate::model::parse_date) {
-        return Some(Some(date));
+        return Some((pos + 1, Some(date)));
     }
     if let Some(d) = day(token) {
         let mut next = pos + 1;
@@ -78,19 +83,81 @@ pub(crate) fn date_at(tokens: &[Token], pos: usize) -> Option<Option<NaiveDate>>
         }
         let m = month(tokens.get(next)?)?;
         let y = year(tokens.get(next + 1));
-        return Some(y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)));
+        let end = next + 1 + usize::from(y.is_some());
+        return Some((end, y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))));
     }
     let m = month(token)?;
     let d = day(tokens.get(pos + 1)?)?;
     let y = year(tokens.get(pos + 2));
-    Some(y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d)))
+    let end = pos + 2 + usize::from(y.is_some());
+    Some((end, y.and_then(|y| NaiveDate::from_ymd_opt(y, m, d))))
 }
 
-/// Every date in the sentence: token position and calendar date (if it has a year).
-fn dates(tokens: &[Token]) -> Vec<(usize, Option<NaiveDate>)> {
+/// A date in a sentence: where its words start and end, and its calendar
+/// date (if it has a year).
+#[derive(Clone, Copy)]
+struct DateAt {
+    start: usize,
+    end: usize,
+    date: Option<NaiveDate>,
+}
+
+/// Every date in the sentence.
+fn dates(tokens: &[Token]) -> Vec<DateAt> {
     (0..tokens.len())
-        .filter_map(|pos| date_at(tokens, pos).map(|d| (pos, d)))
+        .filter_map(|start| date_span(tokens, start).map(|(end, date)| DateAt { start, end, date }))
         .collect()
+}
+
+/// Words that may stand between a date and the time it belongs to:
+/// "Sunday 29 March 2026, at 03:10", "03:10 BST on Sunday 29 March 2026".
+fn links_date_and_time(word: &str) -> bool {
+    matches!(
+        word,
+        "at" | "on"
+            | "from"
+            | "since"
+            | "between"
+            | "by"
+            | "until"
+            | "till"
+            | "about"
+            | "around"
+            | "approximately"
+            | "approx."
+            | "roughly"
+            | "circa"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+    )
+}
+
+/// The date of the times in `from..to`, time by time: the date written
+/// right before them ("Sunday 29 March 2026, 03:10 BST"), else the one right
+/// after them ("17:05 EST on 7 December 2005"), else the last one before
+/// them (the sentence's date carries on), else the first one after. So in
+/// "29 March 2026, 03:10 BST; 28 March 2026, 22:10 EDT" each time has its own.
+fn date_of(found: &[DateAt], tokens: &[Token], from: usize, to: usize) -> Option<NaiveDate> {
+    let linked = |a: usize, b: usize| {
+        tokens
+            .get(a..b)
+            .is_some_and(|between| between.iter().all(|t| links_date_and_time(&t.norm)))
+    };
+    let with_year = || found.iter().filter(|d| d.date.is_some());
+    let before = with_year().rfind(|d| d.end <= from);
+    let after = with_year().find(|d| d.start >= to);
+    let chosen = match (before, after) {
+        (Some(b), _) if linked(b.end, from) => Some(b),
+        (_, Some(a)) if linked(to, a.start) => Some(a),
+        (Some(b), _) => Some(b),
+        (None, a) => a,
+    };
+    chosen.and_then(|d| d.date)
 }
 
 #[derive(Clone, Copy)]
@@ -263,7 +330,16 @@ pub(crate) fn check(
             items.pop();
         }
         let end = items.last().map_or(pos + 1, |(_, e, _)| *e);
-        group(&items, tokens, &found_dates, rules, zones, &mut hits);
+        let date = date_of(&found_dates, tokens, pos, end);
+        group(
+            &items,
+            tokens,
+            found_dates.is_empty(),
+            date,
+            rules,
+            zones,
+            &mut hits,
+        );
         pos = end;
     }
     hits
@@ -277,10 +353,13 @@ fn span(tokens: &[Token], from: usize, to: usize) -> (usize, usize) {
     (start, end)
 }
 
+/// Checks one group of times. `undated`: the sentence has no date at all;
+/// `date`: the calendar date these times are on, when the sentence says it.
 fn group(
     items: &[(usize, usize, Piece)],
     tokens: &[Token],
-    found_dates: &[(usize, Option<NaiveDate>)],
+    undated: bool,
+    date: Option<NaiveDate>,
     rules: &dyn ZoneRules,
     zones: &[&str],
     hits: &mut Vec<Hit>,
@@ -300,7 +379,7 @@ fn group(
         .iter()
         .find(|(_, _, p)| matches!(p, Piece::Zone(_) | Piece::Generic));
 
-    if found_dates.is_empty() {
+    if undated {
         hits.push(Hit::new("time.no-date", start, end));
     }
     match (has_offset, named) {
@@ -328,11 +407,6 @@ fn group(
                         Piece::Offset(o) => Some((*o, *t)),
                         _ => None,
                     });
-                let date = found_dates
-                    .iter()
-                    .filter_map(|(p, d)| d.map(|d| (p.abs_diff(*from), d)))
-                    .min_by_key(|(distance, _)| *distance)
-                    .map(|(_, d)| d);
                 let own = date
                     .is_some_and(|d| used_by(zone.name, stated.map(|(o, _)| o), d, zones, rules));
                 if own {
@@ -447,7 +521,7 @@ mod tests {
     #[test]
     fn dates_with_and_without_years() {
         let tokens = words("on Wednesday 7 December 2005 and December 8th, and 2005-12-09");
-        let found: Vec<Option<NaiveDate>> = dates(&tokens).into_iter().map(|(_, d)| d).collect();
+        let found: Vec<Option<NaiveDate>> = dates(&tokens).into_iter().map(|d| d.date).collect();
         assert_eq!(
             found,
             vec![
@@ -479,7 +553,7 @@ mod tests {
         let found = |text: &str| {
             dates(&words(text))
                 .into_iter()
-                .map(|(_, d)| d)
+                .map(|d| d.date)
                 .collect::<Vec<_>>()
         };
         assert_eq!(

@@ -179,17 +179,16 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     blocks.push(Block::Paragraph(closing(draft)));
 
     if draft.update.phase == Phase::Resolved && !draft.timeline.is_empty() {
-        blocks.push(Block::List {
-            lead: Paragraph::text("Our earlier updates:"),
-            items: draft
-                .timeline
-                .iter()
-                .enumerate()
-                .map(|(i, sent)| {
-                    timeline_item(i + 1, sent.phase, &sent.published, &sent.changes, &when)
-                })
-                .collect(),
-        });
+        blocks.push(Block::Paragraph(Paragraph::text("Our earlier updates:")));
+        for (i, sent) in draft.timeline.iter().enumerate() {
+            blocks.push(timeline_item(
+                i + 1,
+                sent.phase,
+                &sent.published,
+                &sent.changes,
+                &when,
+            ));
+        }
     }
 
     if let Some(signature) = as_clause(&draft.sender.signature) {
@@ -240,27 +239,33 @@ fn update_header(draft: &Draft, when: &when::Window) -> Paragraph {
     p
 }
 
+/// "Update 2: We have found the cause. <what was new>", then when it was
+/// sent, one complete time per reader zone.
 fn timeline_item(
     n: usize,
     phase: Phase,
     published: &crate::model::WallTime,
     changes: &str,
     when: &when::Window,
-) -> Paragraph {
-    let mut item = Paragraph::default();
-    match when.everywhere(published) {
-        Ok(time) => item.0.push(Span::Text(format!("{time}: "))),
-        Err(_) => {
-            item.0.push(Span::Gap("when was it sent?"));
-            item.0.push(Span::Text(": ".into()));
-        }
-    }
-    item.0
-        .push(Span::Text(format!("update {n}, {}.", phase_label(phase))));
+) -> Block {
+    let mut lead = Paragraph::text(format!("Update {n}: {}.", capitalised(phase_label(phase))));
     if let Some(changes) = as_sentence(changes) {
-        item.push_text(changes);
+        lead.push_text(changes);
     }
-    item
+    timed(
+        lead,
+        when.everywhere(published).map_err(|_| "when was it sent?"),
+    )
+}
+
+/// An event of the timeline: what happened, then its time in each reader
+/// zone, one to a line (in one line, three full times and the event run far
+/// past the length a reader can follow).
+fn timed(lead: Paragraph, times: Result<Vec<Paragraph>, &'static str>) -> Block {
+    Block::List {
+        lead,
+        items: times.unwrap_or_else(|gap| vec![Paragraph::gap(gap)]),
+    }
 }
 
 /// The follow-up (post-incident) notice for serious incidents: what
@@ -286,16 +291,10 @@ pub fn follow_up(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     // (when, what), sorted by time so that the end comes after an update
     // sent before it and before one sent after it; unknown times go last.
     let instant = |wall: &crate::model::WallTime| wall.instant(rules).ok();
-    let mut order: Vec<(Option<i64>, Paragraph)> = Vec::new();
-    let mut started = Paragraph::default();
-    match when.start_everywhere() {
-        Some(time) => started.0.push(Span::Text(format!("{time}: "))),
-        None => {
-            started.0.push(Span::Gap("when did it start?"));
-            started.0.push(Span::Text(": ".into()));
-        }
-    }
-    started.push_spans_of(opening(draft));
+    let mut order: Vec<(Option<i64>, Block)> = Vec::new();
+    let mut started = Paragraph::text("It started.");
+    started.push(opening(draft));
+    let started = timed(started, when.start_everywhere().ok_or("when did it start?"));
     order.push((instant(&draft.window.start), started));
     for (i, sent) in draft.timeline.iter().enumerate() {
         let item = timeline_item(i + 1, sent.phase, &sent.published, &sent.changes, &when);
@@ -313,28 +312,27 @@ pub fn follow_up(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
     }
     match (when.end_everywhere(), when.is_ongoing()) {
         (Some(end), _) => {
-            let lasted = when
-                .duration_text()
-                .map(|d| format!(" It lasted {d}."))
-                .unwrap_or_default();
-            let item = Paragraph::text(format!("{end}: it ended.{lasted}"));
-            order.push((instant(&draft.window.end), item));
+            let mut ended = Paragraph::text("It ended.");
+            if let Some(d) = when.duration_text() {
+                ended.push_text(format!("It lasted {d}."));
+            }
+            order.push((instant(&draft.window.end), timed(ended, Ok(end))));
         }
-        (None, true) => order.push((None, Paragraph::text("It is still going on."))),
-        (None, false) => order.push((None, Paragraph::gap("when did it end?"))),
+        (None, true) => order.push((
+            None,
+            Block::Paragraph(Paragraph::text("It is still going on.")),
+        )),
+        (None, false) => order.push((None, Block::Paragraph(Paragraph::gap("when did it end?")))),
     }
     crate::order::sort_by(&mut order, |a, b| {
         a.0.unwrap_or(i64::MAX).cmp(&b.0.unwrap_or(i64::MAX))
     });
-    let order: Vec<Paragraph> = order.into_iter().map(|(_, p)| p).collect();
 
-    let mut blocks = vec![
-        Block::List {
-            lead: Paragraph::text("What happened, in order:"),
-            items: order,
-        },
-        Block::Paragraph(impact(draft)),
-    ];
+    let mut blocks = vec![Block::Paragraph(Paragraph::text(
+        "What happened, in order:",
+    ))];
+    blocks.extend(order.into_iter().map(|(_, block)| block));
+    blocks.push(Block::Paragraph(impact(draft)));
     let mut why = Paragraph::text("Why it happened:");
     why.push(cause(draft));
     blocks.push(Block::Paragraph(why));
@@ -360,6 +358,47 @@ pub struct Forms {
     pub follow_up: plain::Email,
 }
 
+/// One of the forms the check step offers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Email,
+    Markdown,
+    Html,
+    Short,
+    FollowUp,
+}
+
+impl Form {
+    pub const ALL: [Form; 5] = [
+        Form::Email,
+        Form::Markdown,
+        Form::Html,
+        Form::Short,
+        Form::FollowUp,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Form::Email => "E-mail (plain text)",
+            Form::Markdown => "Markdown (status pages, issue trackers)",
+            Form::Html => "HTML (rich e-mail)",
+            Form::Short => "Short post (280 characters)",
+            Form::FollowUp => "Follow-up report (after a serious incident)",
+        }
+    }
+
+    /// The form as the author copies it.
+    pub fn text(self, forms: &Forms) -> String {
+        match self {
+            Form::Email => forms.email.to_text(),
+            Form::Markdown => forms.markdown.clone(),
+            Form::Html => forms.html.clone(),
+            Form::Short => forms.short_post.clone(),
+            Form::FollowUp => forms.follow_up.to_text(),
+        }
+    }
+}
+
 pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
     let notice = compose(draft, rules);
     Forms {
@@ -371,7 +410,8 @@ pub fn forms(draft: &Draft, rules: &dyn ZoneRules) -> Forms {
     }
 }
 
-/// What, when and where to read more, in at most 280 characters.
+/// What, whether data was lost, when and where to read more, in at most
+/// 280 characters.
 pub fn short_post(draft: &Draft, rules: &dyn ZoneRules) -> String {
     let when = when::Window::of(draft, rules).short().plain();
     let org = as_clause(&draft.sender.organisation).unwrap_or_else(|| "[who is writing?]".into());
@@ -379,7 +419,13 @@ pub fn short_post(draft: &Draft, rules: &dyn ZoneRules) -> String {
         Some(contact) => format!("More: {contact}"),
         None => "[where can readers read more?]".to_string(),
     };
-    short::short_post(&org, &opening(draft).plain(), &when, &more)
+    short::short_post(
+        &org,
+        &opening(draft).plain(),
+        lost(draft.data_loss).unwrap_or_default(),
+        &when,
+        &more,
+    )
 }
 
 fn subject(draft: &Draft, when: &when::Window) -> Paragraph {
@@ -434,7 +480,7 @@ fn impact(draft: &Draft) -> Paragraph {
         Some(impact) => Paragraph::text(impact),
         None => Paragraph::gap("what was lost or broken?"),
     };
-    let lost = match draft.data_loss {
+    let loss = match draft.data_loss {
         DataLoss::NotSaid => {
             p.push_gap("was any data lost?");
             return p;
@@ -447,11 +493,9 @@ fn impact(draft: &Draft) -> Paragraph {
             p.push_text("We do not know yet whether any data was lost.");
             return p;
         }
-        // Said in the active voice: Candor's own words own the loss.
-        DataLoss::Some => "We lost some of your data.",
-        DataLoss::All => "We lost all of the affected data.",
+        DataLoss::Some | DataLoss::All => lost(draft.data_loss).unwrap_or_default(),
     };
-    p.push_text(lost);
+    p.push_text(loss);
     match draft.recovery {
         Recovery::NotSaid => p.push_gap("can it be recovered?"),
         Recovery::Recovered => p.push_text("We have recovered all of it."),
@@ -460,6 +504,17 @@ fn impact(draft: &Draft) -> Paragraph {
         Recovery::NotKnownYet => p.push_text("We do not know yet whether we can recover it."),
     }
     p
+}
+
+/// That data was lost, said in the active voice: Candor's own words own
+/// the loss, in the notice and in the short post, whatever passive the
+/// author's opening uses.
+fn lost(data_loss: DataLoss) -> Option<&'static str> {
+    match data_loss {
+        DataLoss::Some => Some("We lost some of your data."),
+        DataLoss::All => Some("We lost all of the affected data."),
+        DataLoss::NotSaid | DataLoss::None | DataLoss::NotKnownYet => None,
+    }
 }
 
 fn actions(draft: &Draft, when: &when::Window) -> Block {

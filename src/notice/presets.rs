@@ -57,7 +57,7 @@ pub struct Examples {
 pub fn examples(preset: Option<Preset>) -> Examples {
     match preset {
         None | Some(Preset::MessagesLost) => Examples {
-            what_happened: "All e-mail sent to our support addresses was lost.",
+            what_happened: "We lost all e-mail sent to our support addresses.",
             affected_services: "our support, billing and sales e-mail addresses",
             who_affected: "everyone who e-mailed us during those hours",
             impact: "We never received those e-mails, so we did not answer them.",

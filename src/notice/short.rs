@@ -1,14 +1,20 @@
 //! The short post (status feeds, social networks): at most 280 characters,
-//! and it still says what, when and where to read more. When the author's
-//! words do not fit, they are cut at a word with an ellipsis; the time and
-//! the link are never cut.
+//! and it still says what, whether data was lost, when and where to read
+//! more. When the author's words do not fit, they are cut at a word with an
+//! ellipsis; Candor's sentence about lost data, the time and the link are
+//! never cut.
 
 /// The most characters a short post may have.
 pub const SHORT_POST_LIMIT: usize = 280;
 
 /// Puts the parts together, cutting only the author's `what` to fit.
-pub(super) fn short_post(org: &str, what: &str, when: &str, more: &str) -> String {
-    let tail = format!(" {when} {more}");
+/// `lost` is Candor's own sentence about lost data, or "".
+pub(super) fn short_post(org: &str, what: &str, lost: &str, when: &str, more: &str) -> String {
+    let tail = if lost.is_empty() {
+        format!(" {when} {more}")
+    } else {
+        format!(" {lost} {when} {more}")
+    };
     let head = format!("{org}: ");
     let room = SHORT_POST_LIMIT
         .saturating_sub(head.chars().count())

@@ -302,16 +302,17 @@ impl<'a> Window<'a> {
         matches!(&self.end, Ending::At(point) if point.approximate)
     }
 
-    /// A wall time as readers see it in every audience zone: the full date
-    /// and time in the first zone, then each other zone (its date repeated
-    /// only where it differs). Err when the time is missing or needs fixing.
-    pub(super) fn everywhere(&self, wall: &WallTime) -> Result<String, &'static str> {
+    /// A wall time as readers see it in every audience zone, one complete
+    /// time per zone, each with its own date: "New York: Wednesday 7
+    /// December 2005, 19:30 EST (UTC-05:00)" (the zone's name only when there
+    /// are several). One per line keeps each line short, and no time borrows
+    /// its date from another zone's. Err when the time is missing or needs fixing.
+    pub(super) fn everywhere(&self, wall: &WallTime) -> Result<Vec<Paragraph>, &'static str> {
         let instant = wall.instant(self.rules).map_err(|problem| match problem {
             WhenProblem::Empty => "when?",
             _ => "this time needs fixing",
         })?;
-        self.everywhere_at(instant, wall.approximate)
-            .ok_or("check this time zone")
+        Ok(self.everywhere_at(instant, wall.approximate))
     }
 
     /// A wall time in the first reader zone: "Wednesday 7 December 2005,
@@ -326,33 +327,34 @@ impl<'a> Window<'a> {
             .ok_or("check this time zone")
     }
 
-    fn everywhere_at(&self, instant: i64, approximate: bool) -> Option<String> {
-        let first = self.show(self.primary(), instant)?;
-        let mut out = full(&first, approximate);
-        for zone in self.zones.iter().skip(1) {
-            let Some(there) = self.show(zone, instant) else {
-                continue;
-            };
-            let shown = if there.wall.date() == first.wall.date() {
-                clock(&there, approximate)
-            } else {
-                full(&there, approximate)
-            };
-            out.push_str(&format!("; {}", shown));
-        }
-        Some(out)
+    fn everywhere_at(&self, instant: i64, approximate: bool) -> Vec<Paragraph> {
+        let labelled = self.zones.len() > 1;
+        self.zones
+            .iter()
+            .map(|zone| {
+                let mut p = Paragraph::default();
+                if labelled {
+                    p.0.push(Span::Text(format!("{}: ", city(zone))));
+                }
+                match self.show(zone, instant) {
+                    Some(there) => p.0.push(Span::Text(full(&there, approximate))),
+                    None => p.0.push(Span::Gap("check this time zone")),
+                }
+                p
+            })
+            .collect()
     }
 
     /// The start and the end everywhere, for the follow-up's timeline.
-    pub(super) fn start_everywhere(&self) -> Option<String> {
+    pub(super) fn start_everywhere(&self) -> Option<Vec<Paragraph>> {
         let start = self.start.instant.as_ref().ok()?;
-        self.everywhere_at(*start, self.start.approximate)
+        Some(self.everywhere_at(*start, self.start.approximate))
     }
 
-    pub(super) fn end_everywhere(&self) -> Option<String> {
+    pub(super) fn end_everywhere(&self) -> Option<Vec<Paragraph>> {
         match &self.end {
             Ending::At(point) => {
-                self.everywhere_at(*point.instant.as_ref().ok()?, point.approximate)
+                Some(self.everywhere_at(*point.instant.as_ref().ok()?, point.approximate))
             }
             _ => None,
         }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::candor::{Finding, Severity};
 use crate::model::Draft;
-use crate::notice::{self, copy, Block, Forms, Notice, Paragraph, Span};
+use crate::notice::{self, copy, Block, Form, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
 use crate::ui::fields::{button, choices, named_button, on_click};
@@ -83,93 +83,55 @@ fn marked(text: String, flagged: &[String]) -> AnyView {
         .into_any()
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Form {
-    Email,
-    Markdown,
-    Html,
-    Short,
-    FollowUp,
+/// The id of each form's radio button.
+fn form_id(form: Form) -> &'static str {
+    match form {
+        Form::Email => "form-email",
+        Form::Markdown => "form-markdown",
+        Form::Html => "form-html",
+        Form::Short => "form-short",
+        Form::FollowUp => "form-follow-up",
+    }
 }
 
-impl Form {
-    const ALL: [Form; 5] = [
-        Form::Email,
-        Form::Markdown,
-        Form::Html,
-        Form::Short,
-        Form::FollowUp,
-    ];
-
-    fn label(self) -> &'static str {
-        match self {
-            Form::Email => "E-mail (plain text)",
-            Form::Markdown => "Markdown (status pages, issue trackers)",
-            Form::Html => "HTML (rich e-mail)",
-            Form::Short => "Short post (280 characters)",
-            Form::FollowUp => "Follow-up report (after a serious incident)",
-        }
-    }
-
-    fn id(self) -> &'static str {
-        match self {
-            Form::Email => "form-email",
-            Form::Markdown => "form-markdown",
-            Form::Html => "form-html",
-            Form::Short => "form-short",
-            Form::FollowUp => "form-follow-up",
-        }
-    }
-
-    /// The copy buttons for this form: (button label, what is copied, how).
-    fn copies(self, forms: &Forms) -> Vec<(&'static str, &'static str, Payload)> {
-        match self {
-            Form::Email => vec![
-                (
-                    "Copy the subject",
-                    "the subject",
-                    Payload::Plain(forms.email.subject.clone()),
-                ),
-                (
-                    "Copy the e-mail body",
-                    "the e-mail body",
-                    Payload::Plain(forms.email.body.clone()),
-                ),
-            ],
-            Form::Markdown => vec![(
-                "Copy the Markdown",
-                "the Markdown",
-                Payload::Plain(forms.markdown.clone()),
-            )],
-            Form::Html => vec![(
-                "Copy as rich text",
-                "the notice as rich text",
-                Payload::Rich {
-                    html: forms.html.clone(),
-                    plain: forms.email.body.clone(),
-                },
-            )],
-            Form::Short => vec![(
-                "Copy the short post",
-                "the short post",
-                Payload::Plain(forms.short_post.clone()),
-            )],
-            Form::FollowUp => vec![(
-                "Copy the follow-up report",
-                "the follow-up report",
-                Payload::Plain(forms.follow_up.to_text()),
-            )],
-        }
-    }
-
-    fn text(self, forms: &Forms) -> String {
-        match self {
-            Form::Email => forms.email.to_text(),
-            Form::Markdown => forms.markdown.clone(),
-            Form::Html => forms.html.clone(),
-            Form::Short => forms.short_post.clone(),
-            Form::FollowUp => forms.follow_up.to_text(),
-        }
+/// The copy buttons for a form: (button label, what is copied, how).
+fn copies(form: Form, forms: &Forms) -> Vec<(&'static str, &'static str, Payload)> {
+    match form {
+        Form::Email => vec![
+            (
+                "Copy the subject",
+                "the subject",
+                Payload::Plain(forms.email.subject.clone()),
+            ),
+            (
+                "Copy the e-mail body",
+                "the e-mail body",
+                Payload::Plain(forms.email.body.clone()),
+            ),
+        ],
+        Form::Markdown => vec![(
+            "Copy the Markdown",
+            "the Markdown",
+            Payload::Plain(forms.markdown.clone()),
+        )],
+        Form::Html => vec![(
+            "Copy as rich text",
+            "the notice as rich text",
+            Payload::Rich {
+                html: forms.html.clone(),
+                plain: forms.email.body.clone(),
+            },
+        )],
+        Form::Short => vec![(
+            "Copy the short post",
+            "the short post",
+            Payload::Plain(forms.short_post.clone()),
+        )],
+        Form::FollowUp => vec![(
+            "Copy the follow-up report",
+            "the follow-up report",
+            Payload::Plain(forms.follow_up.to_text()),
+        )],
     }
 }
 
@@ -263,7 +225,7 @@ pub fn check_step(
             "Show the notice as",
             None,
             "form".into(),
-            Form::ALL.iter().map(|f| (f.id().to_string(), f.label().into())).collect(),
+            Form::ALL.iter().map(|f| (form_id(*f).to_string(), f.label().into())).collect(),
             std::sync::Arc::new(move || form.get() as usize),
             std::sync::Arc::new(move |i: usize| form.set(Form::ALL[i])),
         )}
@@ -281,7 +243,7 @@ pub fn check_step(
         <div class="copy-buttons">
             {move || {
                 forms
-                    .with(|f| form.get().copies(f))
+                    .with(|f| copies(form.get(), f))
                     .into_iter()
                     .map(|(label, what, payload)| {
                         view! {

@@ -65,8 +65,8 @@ test('an incident from investigating to resolved in three updates', async ({ pag
   await expect(preview).toContainText('to 19:55 EST (UTC-05:00), 2 hours 50 minutes in all.');
   await expect(preview).toContainText('Our earlier updates:');
   await expect(preview).toContainText('19:30 EST (UTC-05:00)');
-  await expect(preview).toContainText('update 1, we are investigating.');
-  await expect(preview).toContainText('update 2, we have found the cause. We found a configuration error we made during maintenance.');
+  await expect(preview).toContainText('Update 1: We are investigating.');
+  await expect(preview).toContainText('Update 2: We have found the cause. We found a configuration error we made during maintenance.');
 
   await goTo(page, 'Check your notice');
   await page.getByLabel('Follow-up report (after a serious incident)').check();
