@@ -11,6 +11,9 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
 use crate::{json_enum, json_record};
 
+mod audience;
+pub use audience::{EnteredTime, ZoneOffer};
+
 /// The version of the stored and shared draft format. Raise it whenever a
 /// change needs a migration, and add the migration beside the old fixture.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::model::{Draft, TimeCheck, WallTime};
+use crate::model::{Draft, EnteredTime, TimeCheck, WallTime};
 use crate::notice::presets::{self, Examples};
 use crate::time::catalog;
 use crate::ui::{known_zones, now, searchable_zones, zones};
@@ -80,6 +80,8 @@ pub fn text_answer(
 pub struct TimeLens {
     pub get: fn(&Draft) -> Option<&WallTime>,
     pub get_mut: fn(&mut Draft) -> Option<&mut WallTime>,
+    /// Which time it is, to show the core's offer of its zone beside it.
+    pub at: EnteredTime,
 }
 
 /// A date, a time and a zone, with the time shown back as readers will see
@@ -108,7 +110,18 @@ pub fn time_answer(
         })
     });
     let approximate = move || draft.with(|d| (lens.get)(d).is_some_and(|w| w.approximate));
+    // The zone of this time, when readers would not see it yet: offered,
+    // never added silently. What adding it did is said in the status.
+    let offer = Memo::new(move |_| {
+        draft.with(|d| {
+            d.zones_to_offer(zones())
+                .into_iter()
+                .find(|o| o.beside == lens.at)
+        })
+    });
+    let added = RwSignal::new(String::new());
     let zone_id = format!("{id}-zone");
+    let focus_zone = zone_id.clone();
     let status_id = format!("{id}-status");
 
     view! {
@@ -151,6 +164,20 @@ pub fn time_answer(
             )}
             <div class="time-status" id=status_id.clone() aria-live="polite">
                 {move || time_status(check.get(), id, edit)}
+                {move || match offer.get() {
+                    Some(offer) => {
+                        let focus_zone = focus_zone.clone();
+                        button("secondary", offer.label().into(), Box::new(move || {
+                            let said = draft.try_update(|d| d.add_audience_zone(&offer.zone));
+                            added.set(said.unwrap_or_default());
+                            focus_by_id(&focus_zone);
+                        }))
+                    }
+                    None => {
+                        let said = added.get();
+                        (!said.is_empty()).then(|| view! { <p class="hint">{said}</p> }).into_any()
+                    }
+                }}
             </div>
         </fieldset>
     }
