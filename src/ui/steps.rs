@@ -383,7 +383,8 @@ fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
                         Callback::new(move |zone: String| {
                             let merged = draft.try_update(|d| d.set_audience_zone(i, &zone)).flatten();
                             news.set(merged.as_ref().map(|(_, said)| said.clone()).unwrap_or_default());
-                            if let Some((at, _)) = merged {
+                            // The edited row may be the one removed: focus where the zone is.
+                            if let Some((at, _)) = merged.filter(|(at, _)| *at != i) {
                                 focus_row(at);
                             }
                         }),
