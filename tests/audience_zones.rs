@@ -39,7 +39,7 @@ fn a_time_entered_in_another_zone_is_offered_to_readers() {
 
     assert_eq!(
         draft.add_audience_zone(NY),
-        "New York is now readers' time zone 2."
+        "New York was added as readers' time zone 2."
     );
     assert_eq!(draft.audience_zones, ["UTC", NY]);
     assert_eq!(offered(&draft), []);

@@ -74,14 +74,14 @@ impl Draft {
     /// Adds a zone the author chose to offer readers; the sentence says
     /// where it is in the list (or that it was there already).
     pub fn add_audience_zone(&mut self, zone: &str) -> String {
-        let (at, already) = match self.audience_zones.iter().position(|z| z == zone) {
-            Some(i) => (i, "already"),
+        let (at, said) = match self.audience_zones.iter().position(|z| z == zone) {
+            Some(i) => (i, "is already"),
             None => {
                 self.audience_zones.push(zone.to_string());
-                (self.audience_zones.len() - 1, "now")
+                (self.audience_zones.len() - 1, "was added as")
             }
         };
-        format!("{} is {already} readers' time zone {}.", city(zone), at + 1)
+        format!("{} {said} readers' time zone {}.", city(zone), at + 1)
     }
 
     /// A new row for the author to fill, and its index. An empty row
@@ -106,11 +106,13 @@ impl Draft {
         }
         let first = self.audience_zones.iter().position(|z| z == zone)?;
         let before = self.audience_zones.len();
-        let mut i = 0;
-        self.audience_zones.retain(|z| {
-            i += 1;
-            i - 1 == first || z != zone
-        });
+        let mut i = before;
+        while i > first + 1 {
+            i -= 1;
+            if self.audience_zones[i] == zone {
+                self.audience_zones.remove(i);
+            }
+        }
         (self.audience_zones.len() < before).then(|| {
             let message = format!(
                 "{} was already in the list, so it is there once, as readers' time zone {}.",

@@ -380,14 +380,14 @@ fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
                         format!("audience-{i}"),
                         format!("Readers' time zone {}", i + 1),
                         Signal::derive(move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default())),
-                        Callback::new(move |zone: String| {
-                            let merged = draft.try_update(|d| d.set_audience_zone(i, &zone)).flatten();
-                            news.set(merged.as_ref().map(|(_, said)| said.clone()).unwrap_or_default());
+                        Callback::new(move |zone: String| draft.update(|d| {
+                            let merged = d.set_audience_zone(i, &zone);
                             // The edited row may be the one removed: focus where the zone is.
-                            if let Some((at, _)) = merged.filter(|(at, _)| *at != i) {
-                                focus_row(at);
+                            if let Some((at, _)) = merged.as_ref().filter(|(at, _)| *at != i) {
+                                focus_row(*at);
                             }
-                        }),
+                            news.set(merged.map(|(_, said)| said).unwrap_or_default());
+                        })),
                     )}
                     {button("secondary", format!("Remove time zone {}", i + 1).into(), Box::new(move || {
                         draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })
@@ -396,9 +396,7 @@ fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
             }.into_any()))}
             <p class="zone-news" aria-live="polite">{move || news.get()}</p>
             {button("secondary", "Add a time zone".into(), Box::new(move || {
-                if let Some(at) = draft.try_update(|d| d.add_audience_zone_row()) {
-                    focus_row(at);
-                }
+                draft.update(|d| focus_row(d.add_audience_zone_row()))
             }))}
         </fieldset>
     }

@@ -1,5 +1,5 @@
 // Times in other zones, found the way people think of them.
-import { test, expect, openCandor } from './fixtures.js';
+import { test, expect, openCandor, a11yViolations } from './fixtures.js';
 
 test.use({ timezoneId: 'Asia/Tokyo' });
 
@@ -97,9 +97,11 @@ test.describe('an author whose browser is in UTC', () => {
 
     const add = page.getByRole('button', { name: "Add New York to the readers' time zones" });
     await expect(add).toHaveCount(1);
+    await shoot(page, 'zone-offered');
+    expect(await a11yViolations(page)).toEqual([]);
     await add.click();
     await expect(page.getByLabel("Readers' time zone 2")).toHaveValue('America/New_York');
-    await expect(start).toContainText("New York is now readers' time zone 2.");
+    await expect(start).toContainText("New York was added as readers' time zone 2.");
     await expect(add).toHaveCount(0);
     await expect(start.getByLabel('Time zone', { exact: true })).toBeFocused();
     await expect(preview).toContainText('UTC: Thursday 3 December 2026, 14:30 UTC (UTC+00:00)');
@@ -142,6 +144,7 @@ test.describe('an author whose browser is in Berlin', () => {
     const news = zones.getByText("UTC was already in the list, so it is there once, as readers' time zone 1.");
     await expect(news).toBeVisible();
     await expect(news).toHaveAttribute('aria-live', 'polite');
+    expect(await a11yViolations(page)).toEqual([]);
 
     // A new row starts empty, to fill; asked twice, it is still one row.
     await zones.getByRole('button', { name: 'Add a time zone' }).click();
