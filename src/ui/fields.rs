@@ -281,10 +281,12 @@ pub fn zone_picker(
 ) -> AnyView {
     // What the author is typing, while they search; None shows the zone.
     let query = RwSignal::new(None::<String>);
-    let matches = Memo::new(move |_| match query.get() {
+    // A function, not a memo: the list below is its one reader while the
+    // author types, and a Memo of its own type costs about 0.9 KB of gzip.
+    let matches = |typed: Option<String>| match typed {
         Some(q) if !q.trim().is_empty() => catalog::search(&q, searchable_zones(), zones(), now()),
         _ => Vec::new(),
-    });
+    };
     let pick = move |zone: String| {
         query.set(None);
         on_pick.run(zone);
@@ -306,7 +308,7 @@ pub fn zone_picker(
                 let exact = searchable_zones().iter().chain(known_zones()).find(|z| z.eq_ignore_ascii_case(typed));
                 if let Some(zone) = exact {
                     pick(zone.clone());
-                } else if let [only] = matches.get_untracked().as_slice() {
+                } else if let [only] = matches(query.get_untracked()).as_slice() {
                     // One zone fits what was typed ("Kathmandu"): take it, so
                     // the field never shows a search the draft does not hold.
                     pick(only.zone.clone());
@@ -321,7 +323,7 @@ pub fn zone_picker(
         <div class="zone-matches" id=status_id aria-live="polite">
             {move || {
                 let q = query.get().unwrap_or_default();
-                let found = matches.get();
+                let found = matches(Some(q.clone()));
                 if q.trim().is_empty() {
                     return ().into_any();
                 }
