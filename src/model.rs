@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
 use crate::{json_enum, json_record};
 
+mod audience;
 pub(crate) mod form;
+pub use audience::{EnteredTime, ZoneOffer};
 
 /// The version of the stored and shared draft format. Raise it whenever a
 /// change needs a migration, and add the migration beside the old fixture.

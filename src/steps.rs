@@ -213,10 +213,13 @@ pub fn answers(step: Step, draft: &Draft, rules: &dyn ZoneRules) -> Vec<String> 
                 }
                 EndState::Ended => lines.push(time("Ended", &w.end)),
             }
-            lines.push(format!(
-                "Written for readers in: {}",
-                draft.audience_zones.join(", ")
-            ));
+            let zones: Vec<&str> = draft
+                .audience_zones
+                .iter()
+                .map(String::as_str)
+                .filter(|z| !z.trim().is_empty())
+                .collect();
+            lines.push(format!("Written for readers in: {}", zones.join(", ")));
             lines
         }
         Step::Impact => {

@@ -4,7 +4,7 @@
 
 mod common;
 
-use candor::model::{Draft, EndState, Preset};
+use candor::model::{Draft, EndState, Preset, ReaderActions, WallTime};
 use candor::notice::{self, presets};
 use common::{at, check_golden, dyndns, preset_draft, Tzdb2026};
 
@@ -157,4 +157,58 @@ fn a_start_in_the_spring_gap_is_a_gap_to_fix_not_a_guess() {
     draft.window.end = at(2027, 3, 14, 5, 0, "America/New_York");
     let body = notice::forms(&draft, &Tzdb2026).email.body;
     assert!(body.contains("[the start time needs fixing]"), "{body}");
+}
+
+/// "Yes, it has ended" with no end yet: the start is a known fact and stays
+/// in the notice, written fully; the gap stands only for the missing end.
+#[test]
+fn the_start_stays_while_the_end_is_missing() {
+    let mut draft = dyndns();
+    // No reader action repeats the window, so only the "when" shows the start.
+    draft.actions = ReaderActions::Nothing;
+    draft.window.end = WallTime::in_zone("America/New_York");
+    let start_ny = "Wednesday 7 December 2005, about 17:05 EST (UTC-05:00)";
+    let start_utc = "Wednesday 7 December 2005, about 22:05 UTC (UTC+00:00)";
+
+    let forms = notice::forms(&draft, &Tzdb2026);
+    let body = &forms.email.body;
+    assert!(body.contains(start_ny), "{body}");
+    assert!(body.contains(start_utc), "{body}");
+    assert!(body.contains("It ended [when did it end?]."), "{body}");
+    assert!(!body.contains("It lasted"), "{body}");
+    assert!(
+        forms
+            .short_post
+            .contains(&format!("From {start_ny} to [when did it end?].")),
+        "{}",
+        forms.short_post
+    );
+
+    // Written for one zone, the start is one sentence with the gap in it.
+    draft.audience_zones = vec!["America/New_York".into()];
+    let body = notice::forms(&draft, &Tzdb2026).email.body;
+    assert!(
+        body.contains(&format!(
+            "It started on {start_ny} and ended [when did it end?]."
+        )),
+        "{body}"
+    );
+
+    // An end that cannot be read yet (a date without a time) is the gap.
+    draft.window.end.set_date_input("2005-12-07");
+    let forms = notice::forms(&draft, &Tzdb2026);
+    assert!(
+        forms.email.body.contains(&format!(
+            "It started on {start_ny} and ended [the end time needs fixing]."
+        )),
+        "{}",
+        forms.email.body
+    );
+    assert!(
+        forms
+            .short_post
+            .contains(&format!("From {start_ny} to [the end time needs fixing].")),
+        "{}",
+        forms.short_post
+    );
 }

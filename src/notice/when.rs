@@ -92,16 +92,9 @@ impl<'a> Window<'a> {
             Ok(start) => *start,
             Err(problem) => return Block::Paragraph(Paragraph::gap(start_gap(problem))),
         };
-        let end = match &self.end {
-            Ending::NotSaid => None,
-            Ending::Ongoing => None,
-            Ending::At(point) => match &point.instant {
-                Ok(end) => Some((*end, point.approximate)),
-                Err(problem) => {
-                    return Block::Paragraph(Paragraph::gap(end_gap(problem)));
-                }
-            },
-        };
+        // An end that is missing or cannot be read yet is a gap of its
+        // own: the start is a known fact and stays in the notice.
+        let (end, missing_end) = self.end_or_gap();
         if let Some((end, _)) = end {
             if end < start {
                 return Block::Paragraph(Paragraph::gap(
@@ -145,6 +138,13 @@ impl<'a> Window<'a> {
                     p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
                     p.0.push(Span::Text(" and is still going on.".into()));
                 }
+                (Ending::At(_), None) => {
+                    p.0.push(Span::Text("It started on ".into()));
+                    p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
+                    p.0.push(Span::Text(" and ended ".into()));
+                    p.0.push(Span::Gap(missing_end.unwrap_or("when did it end?")));
+                    p.0.push(Span::Text(".".into()));
+                }
                 _ => {
                     p.0.push(Span::Text("It started on ".into()));
                     p.push_spans_of(ranges.into_iter().next().unwrap_or_default());
@@ -160,6 +160,12 @@ impl<'a> Window<'a> {
                 .0
                 .push(Span::Text(". In each time zone, that was:".into())),
             (Ending::Ongoing, None) => {
+                lead.0.push(Span::Text(". It started:".into()));
+            }
+            (Ending::At(_), None) => {
+                lead.0.push(Span::Text("It ended ".into()));
+                lead.0
+                    .push(Span::Gap(missing_end.unwrap_or("when did it end?")));
                 lead.0.push(Span::Text(". It started:".into()));
             }
             _ => {
@@ -227,25 +233,35 @@ impl<'a> Window<'a> {
         let Ok(start) = self.start.instant.as_ref().map(|s| *s) else {
             return Paragraph::gap("when did it start?");
         };
-        let end = match &self.end {
-            Ending::At(point) => match &point.instant {
-                Ok(end) => Some((*end, point.approximate)),
-                Err(_) => return Paragraph::gap("the end time needs fixing"),
-            },
-            _ => None,
-        };
+        let (end, missing_end) = self.end_or_gap();
         let mut p = Paragraph::default();
         match (&self.end, end) {
-            (_, Some(_)) => p.0.push(Span::Text("From ".into())),
+            (Ending::At(_), _) => p.0.push(Span::Text("From ".into())),
             _ => p.0.push(Span::Text("Since ".into())),
         }
         p.push_spans_of(self.range_in(self.primary(), start, end, false));
+        if let Some(gap) = missing_end {
+            p.0.push(Span::Text(" to ".into()));
+            p.0.push(Span::Gap(gap));
+        }
         match &self.end {
             Ending::Ongoing => p.0.push(Span::Text("; still ongoing.".into())),
             Ending::At(_) => p.0.push(Span::Text(".".into())),
             Ending::NotSaid => p.0.push(Span::Text(".".into())),
         }
         p
+    }
+
+    /// The end as an instant when it has ended at a readable time; when it
+    /// has ended but the time is missing or needs fixing, the gap for it.
+    fn end_or_gap(&self) -> (Option<(i64, bool)>, Option<&'static str>) {
+        match &self.end {
+            Ending::At(point) => match &point.instant {
+                Ok(end) => (Some((*end, point.approximate)), None),
+                Err(problem) => (None, Some(end_gap(problem))),
+            },
+            _ => (None, None),
+        }
     }
 
     /// " between 17:05 EST (UTC-05:00) and 19:55 EST (UTC-05:00) on

@@ -5,12 +5,14 @@ use std::borrow::Cow;
 
 use leptos::prelude::*;
 
-use crate::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
+use crate::model::{
+    Action, CauseState, DataLoss, Draft, EndState, EnteredTime, ReaderActions, Recovery,
+};
 use crate::notice::presets;
 use crate::steps::{data_loss_label, recovery_label, Step};
 use crate::ui::fields::{
-    button, checkbox, choices, confirm, on_click, on_value, rows, show, text_answer, time_answer,
-    zone_picker, TextLens, TimeLens,
+    button, checkbox, choices, confirm, focus_by_id, on_click, on_value, rows, show, text_answer,
+    time_answer, zone_picker, TextLens, TimeLens,
 };
 
 /// Radio buttons for one answer in the draft: `options` in order, each with
@@ -186,7 +188,7 @@ fn updates_step(draft: RwSignal<Draft>) -> AnyView {
                 draft,
                 "update-sent",
                 "When will this update be sent?",
-                TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published) },
+                TimeLens { get: |d| Some(&d.update.published), get_mut: |d| Some(&mut d.update.published), at: EnteredTime::UpdateSent },
             )}
             {show(Box::new(move || number() > 1), Box::new(move || view! {
                 {text_answer(
@@ -318,7 +320,7 @@ fn when_step(draft: RwSignal<Draft>) -> AnyView {
             draft,
             "start",
             "When did it start?",
-            TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start) },
+            TimeLens { get: |d| Some(&d.window.start), get_mut: |d| Some(&mut d.window.start), at: EnteredTime::Start },
         )}
         {draft_choices(
             draft,
@@ -338,7 +340,7 @@ fn when_step(draft: RwSignal<Draft>) -> AnyView {
                 draft,
                 "end",
                 "When did it end?",
-                TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end) },
+                TimeLens { get: |d| Some(&d.window.end), get_mut: |d| Some(&mut d.window.end), at: EnteredTime::End },
             )}
             {move || end_problem().map(|p| view! { <p class="problem" role="alert">{p}</p> })}
         }.into_any()))}
@@ -347,7 +349,7 @@ fn when_step(draft: RwSignal<Draft>) -> AnyView {
                 draft,
                 "next-update",
                 "When will you send the next update, at the latest?",
-                TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update) },
+                TimeLens { get: |d| Some(&d.window.next_update), get_mut: |d| Some(&mut d.window.next_update), at: EnteredTime::NextUpdate },
             )}
         }.into_any()))}
         {audience_zones(draft)}
@@ -357,6 +359,11 @@ fn when_step(draft: RwSignal<Draft>) -> AnyView {
 
 fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
     let count = move || draft.with(|d| d.audience_zones.len());
+    // What a change did beyond itself (a zone listed twice kept once).
+    let news = RwSignal::new(String::new());
+    // After rows move, where the zone now is (the next frame has them).
+    let focus_row =
+        |i: usize| request_animation_frame(move || focus_by_id(&format!("audience-{i}")));
     view! {
         <fieldset class="zones">
             <legend>"Which time zones do your readers live in?"</legend>
@@ -373,16 +380,24 @@ fn audience_zones(draft: RwSignal<Draft>) -> AnyView {
                         format!("audience-{i}"),
                         format!("Readers' time zone {}", i + 1),
                         Signal::derive(move || draft.with(|d| d.audience_zones.get(i).cloned().unwrap_or_default())),
-                        Callback::new(move |zone: String| {
-                            draft.update(|d| if let Some(z) = d.audience_zones.get_mut(i) { *z = zone });
-                        }),
+                        Callback::new(move |zone: String| draft.update(|d| {
+                            let merged = d.set_audience_zone(i, &zone);
+                            // The edited row may be the one removed: focus where the zone is.
+                            if let Some((at, _)) = merged.as_ref().filter(|(at, _)| *at != i) {
+                                focus_row(*at);
+                            }
+                            news.set(merged.map(|(_, said)| said).unwrap_or_default());
+                        })),
                     )}
                     {button("secondary", format!("Remove time zone {}", i + 1).into(), Box::new(move || {
                         draft.update(|d| { if i < d.audience_zones.len() { d.audience_zones.remove(i); } })
                     }))}
                 </div>
             }.into_any()))}
-            {button("secondary", "Add a time zone".into(), Box::new(move || draft.update(|d| d.audience_zones.push("UTC".into()))))}
+            <p class="zone-news" aria-live="polite">{move || news.get()}</p>
+            {button("secondary", "Add a time zone".into(), Box::new(move || {
+                draft.update(|d| focus_row(d.add_audience_zone_row()))
+            }))}
         </fieldset>
     }
     .into_any()
