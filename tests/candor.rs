@@ -361,6 +361,18 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.mistakes-were-made", "This was caused by an issue during maintenance.", "This was caused by an error we made during maintenance."),
     ("hidden-actor.passive-loss", "E-mail was lost.", "No e-mail was lost."),
     ("hidden-actor.passive-loss", "Your files were deleted.", "Your files were deleted because we ran the wrong script."),
+    // Passives by grammar: any participle after a past "be", an adverb or
+    // two in between; not with "by" and its agent, not when the people it
+    // happened to are the subject, not for a state ("were affected", "is
+    // based", "was red") or a good outcome ("was restored").
+    ("hidden-actor.passive", "An incorrect command was typed.", "An engineer typed an incorrect command."),
+    ("hidden-actor.passive", "A certificate was issued with the wrong name.", "The certificate was deployed by our on-call engineer."),
+    ("hidden-actor.passive", "The servers were shut down.", "We were alerted by customers."),
+    ("hidden-actor.passive", "The files were then accidentally removed.", "Everyone in Europe was affected."),
+    ("hidden-actor.passive", "The wrong limit got applied.", "Customers were interested in the feature."),
+    ("hidden-actor.passive", "The wrong limit was set.", "The wrong limit was set, and we made that mistake."),
+    ("hidden-actor.passive", "The router settings were changed by hand.", "Service was restored at 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),
+    ("hidden-actor.passive", "A new setting was pushed to every server.", "Our pricing is based on use, and the site was red."),
     ("supplier-blame.supplier", "Our hosting provider had an outage.", "Our hosting provider had an outage, and relying on one provider was our decision."),
     ("supplier-blame.beyond-control", "This was beyond our control.", "This was our fault."),
     ("time.relative", "Mail stopped working today.", "Mail stopped working on Wednesday 7 December 2005."),
