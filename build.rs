@@ -7,11 +7,12 @@
 use std::{env, fs, path::PathBuf};
 
 /// The keys of rules.txt whose value ends in ` ; source`.
-const SOURCED: [&str; 7] = [
+const SOURCED: [&str; 8] = [
     "phrase:",
     "unless:",
     "unless-sentence:",
     "needs-sentence:",
+    "unless-earlier:",
     "zone:",
     "offset-names:",
     "generic-names:",

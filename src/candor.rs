@@ -319,19 +319,30 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
         ])
         .filter(|z| !z.is_empty())
         .collect();
+    // The sender's own names, and the places of the zones it writes times
+    // in ("NSW" of Australia/NSW), are not jargon to its readers.
+    let mut own = vec![
+        draft.sender.organisation.as_str(),
+        draft.affected_services.as_str(),
+    ];
+    own.extend(&zones);
+    let draft_ctx = Context {
+        zones: &zones,
+        owned,
+        own: &own,
+    };
     let mut out = missing_facts(draft, rules, set);
     let mut from_fields = Vec::new();
     for (field, text) in &fields {
-        from_fields.extend(passage(set, text, *field, rules, &zones, owned, &[]));
+        from_fields.extend(passage(set, text, *field, rules, &draft_ctx, &[]));
     }
-    let mut from_notice = passage(set, &body, Field::Notice, rules, &zones, owned, &gaps);
+    let mut from_notice = passage(set, &body, Field::Notice, rules, &draft_ctx, &gaps);
     from_notice.extend(passage(
         set,
         &subject,
         Field::Subject,
         rules,
-        &zones,
-        owned,
+        &draft_ctx,
         &[],
     ));
     from_notice.retain(|n| !from_fields.iter().any(|f| same_words(f, n)));
@@ -363,8 +374,12 @@ pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
         Ok(set) => set,
         Err(error) => return vec![broken_rules(error)],
     };
-    let owned = is_owned(set, &[text]);
-    passage(set, text, Field::Notice, rules, &[], owned, &[])
+    let ctx = Context {
+        zones: &[],
+        owned: is_owned(set, &[text]),
+        own: &[],
+    };
+    passage(set, text, Field::Notice, rules, &ctx, &[])
 }
 
 /// Converts a byte range of `text` to UTF-16 code units, which is what a
@@ -466,14 +481,23 @@ fn is_owned(set: &RuleSet, context: &[&str]) -> bool {
     })
 }
 
+/// What the word rules need to know beyond the text itself.
+struct Context<'a> {
+    /// The zones the draft writes its times in.
+    zones: &'a [&'a str],
+    /// Whether anything in the draft owns the failure.
+    owned: bool,
+    /// The sender's own names, which are not jargon to its readers.
+    own: &'a [&'a str],
+}
+
 /// Runs every word rule over one text.
 fn passage(
     set: &RuleSet,
     text: &str,
     field: Field,
     rules: &dyn ZoneRules,
-    zones: &[&str],
-    owned: bool,
+    ctx: &Context,
     skip: &[Range<usize>],
 ) -> Vec<Finding> {
     let long_limit = set
@@ -481,11 +505,26 @@ fn passage(
         .and_then(|r| r.limit)
         .map_or(25, |l| l as usize);
     let mut hits: Vec<Hit> = Vec::new();
-    for sentence in text::sentences(text) {
-        let mut found = phrase_hits(set, &sentence, owned);
-        found.extend(times::check(&sentence, set, rules, zones));
-        found.extend(readability::internal_names(&sentence));
-        found.extend(readability::long_sentence(&sentence, long_limit));
+    let all = text::sentences(text);
+    for (i, sentence) in all.iter().enumerate() {
+        let mut found = phrase_hits(set, sentence, ctx.owned);
+        found.extend(times::check(sentence, set, rules, ctx.zones));
+        found.extend(readability::internal_names(sentence));
+        // A word a jargon phrase already names gets no second finding.
+        let named = |h: &Hit| {
+            found.iter().any(|f| {
+                f.start < h.end
+                    && h.start < f.end
+                    && set.rule(f.id).is_some_and(|r| r.family == Family::Jargon)
+            })
+        };
+        let shaped: Vec<Hit> = readability::shaped_jargon(sentence, text, set, ctx.own)
+            .into_iter()
+            .filter(|h| !named(h))
+            .collect();
+        found.extend(shaped);
+        found.extend(readability::long_sentence(sentence, long_limit));
+        found.retain(|hit| !excused(set, hit, sentence, &all[..i]));
         for hit in found {
             if !hits
                 .iter()
@@ -499,6 +538,22 @@ fn passage(
     hits.iter()
         .filter_map(|hit| finding(set, hit, field, text))
         .collect()
+}
+
+/// Whether the rule's `unless-sentence` matches in the hit's sentence or
+/// its `unless-earlier` in an earlier one: for the hits code finds, which
+/// [`phrase_hits`] has not already weighed.
+fn excused(set: &RuleSet, hit: &Hit, sentence: &Sentence, earlier: &[Sentence]) -> bool {
+    let Some(rule) = set.rule(hit.id) else {
+        return false;
+    };
+    let matches = |entries: &[rules::Entry], tokens: &[text::Token]| {
+        entries.iter().any(|e| e.pattern.is_in(tokens, set))
+    };
+    matches(&rule.unless_sentence, &sentence.tokens)
+        || earlier
+            .iter()
+            .any(|s| matches(&rule.unless_earlier, &s.tokens))
 }
 
 fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {

@@ -404,6 +404,16 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("jargon.term", "We saw high latency.", "Pages were slow."),
     ("jargon.error-code", "Customers saw HTTP 503 errors.", "We lost 500 e-mails."),
     ("jargon.error-code", "Requests failed with ERR_CONNECTION_RESET.", "Requests failed with an error page."),
+    // Jargon by shape: an abbreviation never spelled out, a capital inside a
+    // word; everyday abbreviations and brands pass; codes given to developers pass.
+    ("jargon.acronym", "The WAF blocked your requests.", "The Web Application Firewall (WAF) blocked your requests."),
+    ("jargon.acronym", "Our RDS database failed.", "You could not use your PIN at the ATM."),
+    ("jargon.acronym", "Our CDN served old pages.", "UPDATE: MAIL IS BACK"),
+    ("jargon.acronym", "The NTP servers drifted.", "Our API returned errors from 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),
+    ("jargon.camel-case", "Our PgBouncer pool ran out of connections.", "Our database ran out of connections."),
+    ("jargon.camel-case", "DynamoDB refused our writes.", "Your iPhone app could not log in, and PayPal payments failed."),
+    ("jargon.error-code", "Customers saw ERR_CONNECTION_RESET.", "Developers saw ERR_CONNECTION_RESET from our API."),
+    ("jargon.error-code", "Payments failed with HTTP 503 errors.", "Your integration received HTTP 503 errors; retry them."),
     ("jargon.ticket", "See INC-4521 for details.", "See our status page for details."),
     ("jargon.internal-name", "The server db-prod-03 failed.", "Our main database server failed."),
     ("reading.long-sentence",
@@ -488,6 +498,26 @@ fn the_same_words_get_one_finding_per_family() {
             );
         }
     }
+}
+
+#[test]
+fn the_senders_own_names_are_not_jargon() {
+    let mut draft = dyndns();
+    draft.fix = "we restarted MailGate and ZoneKeeper".into();
+    let jargon = |d: &Draft| -> Vec<&str> {
+        check(d, &Tzdb2026)
+            .into_iter()
+            .filter(|f| f.family == Family::Jargon)
+            .map(|f| f.id)
+            .collect()
+    };
+    assert_eq!(jargon(&draft), vec!["jargon.camel-case"; 2]);
+    draft.affected_services = "e-mail sent through MailGate and ZoneKeeper".into();
+    assert!(
+        jargon(&draft).is_empty(),
+        "{}",
+        describe(&check(&draft, &Tzdb2026))
+    );
 }
 
 #[test]

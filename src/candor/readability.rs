@@ -2,6 +2,8 @@
 //! shapes of words only the author's engineers know (host names, ticket ids,
 //! error codes).
 
+use super::pattern::word_in;
+use super::rules::RuleSet;
 use super::text::{sentences, Sentence, Token};
 use super::Hit;
 
@@ -127,6 +129,79 @@ fn internal_name(token: &Token) -> Option<&'static str> {
         return Some("jargon.internal-name");
     }
     None
+}
+
+/// Words shaped like names only engineers know, found without a list: an
+/// abbreviation in capitals never spelled out in the text ("BGP", unless
+/// the text says "Border Gateway Protocol (BGP)"), and a name with a
+/// capital inside it ("PgBouncer", "DynamoDB"). Not the words of the list
+/// `everyday-names` ("PIN", "PayPal"), a time zone's name, the sender's own
+/// names (`own`), or any word of a line written all in capitals (a heading).
+pub(crate) fn shaped_jargon(
+    sentence: &Sentence,
+    text: &str,
+    set: &RuleSet,
+    own: &[&str],
+) -> Vec<Hit> {
+    let tokens = &sentence.tokens;
+    if !tokens.iter().any(|t| t.raw.chars().any(char::is_lowercase)) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (pos, t) in tokens.iter().enumerate() {
+        let word = t
+            .raw
+            .strip_suffix("'s")
+            .or_else(|| t.raw.strip_suffix("’s"))
+            .unwrap_or(t.raw);
+        let id = if is_acronym(word) {
+            "jargon.acronym"
+        } else if is_camel_case(word) {
+            "jargon.camel-case"
+        } else {
+            continue;
+        };
+        let spelled_out =
+            text.contains(&format!("({word})")) || text.contains(&format!("{word} ("));
+        let zone = set.zone_name(word).is_some()
+            || set.offset_names.contains(&word)
+            || set.generic_names.contains(&word);
+        let owned = own
+            .iter()
+            .any(|o| o.split(|c: char| !c.is_alphanumeric()).any(|w| w == word));
+        if spelled_out
+            || zone
+            || owned
+            || internal_name(t).is_some()
+            || word_in(set, "everyday-names", tokens, pos)
+        {
+            continue;
+        }
+        out.push(Hit::new(id, t.start, t.start + word.len()));
+    }
+    out
+}
+
+/// "BGP", "EC2", "APIs": two to five capitals (digits may follow one),
+/// and perhaps a plural "s".
+fn is_acronym(word: &str) -> bool {
+    let word = word.strip_suffix('s').unwrap_or(word);
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (2..=5).contains(&capitals)
+}
+
+/// "PgBouncer", "DynamoDB": a capital first and a capital after a small
+/// letter ("iPhone" and "eBay" start small and are left alone).
+fn is_camel_case(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// "INC-4521", "CHG0012345", "JIRA-99", "#4521".

@@ -73,6 +73,9 @@ pub(crate) struct Rule {
     pub unless_sentence: Vec<Entry>,
     /// The hit counts only when one of these matches somewhere in its sentence.
     pub needs_sentence: Vec<Entry>,
+    /// The hit is dropped when one of these matches in an earlier sentence
+    /// of the same text (a heading or sentence that gives the date).
+    pub unless_earlier: Vec<Entry>,
     /// The hit counts only when nothing in the draft owns the failure
     /// (no phrase of the list `accountable` anywhere).
     pub unowned_only: bool,
@@ -172,6 +175,7 @@ impl RuleSet {
                             unless: Vec::new(),
                             unless_sentence: Vec::new(),
                             needs_sentence: Vec::new(),
+                            unless_earlier: Vec::new(),
                             unowned_only: false,
                             limit: None,
                         });
@@ -226,6 +230,9 @@ impl RuleSet {
                         "needs-sentence" => rule
                             .needs_sentence
                             .push(entry(value, sources).map_err(err)?),
+                        "unless-earlier" => rule
+                            .unless_earlier
+                            .push(entry(value, sources).map_err(err)?),
                         _ => return Err(err(format!("unknown rule key \"{key}\""))),
                     }
                 }
@@ -272,7 +279,8 @@ impl RuleSet {
                 .iter()
                 .chain(&rule.unless)
                 .chain(&rule.unless_sentence)
-                .chain(&rule.needs_sentence);
+                .chain(&rule.needs_sentence)
+                .chain(&rule.unless_earlier);
             for e in entries {
                 for name in e.pattern.lists() {
                     if self.list(name).is_none() {
@@ -391,7 +399,8 @@ mod tests {
                 .iter_mut()
                 .chain(&mut rule.unless)
                 .chain(&mut rule.unless_sentence)
-                .chain(&mut rule.needs_sentence);
+                .chain(&mut rule.needs_sentence)
+                .chain(&mut rule.unless_earlier);
             for e in entries {
                 e.source = "";
             }
