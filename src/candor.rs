@@ -507,7 +507,7 @@ fn passage(
     let mut hits: Vec<Hit> = Vec::new();
     let all = text::sentences(text);
     for (i, sentence) in all.iter().enumerate() {
-        let mut found = phrase_hits(set, sentence, ctx.owned);
+        let mut found = phrase_hits(set, text, sentence, ctx.owned);
         found.extend(times::check(sentence, set, rules, ctx.zones));
         found.extend(readability::internal_names(sentence));
         // A word a jargon phrase already names gets no second finding.
@@ -556,7 +556,40 @@ fn excused(set: &RuleSet, hit: &Hit, sentence: &Sentence, earlier: &[Sentence]) 
             .any(|s| matches(&rule.unless_earlier, &s.tokens))
 }
 
-fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {
+/// Whether byte `at` of `text` is inside a quotation that opens after
+/// `from`: "…", “…”, ‘…’ or '…' (an apostrophe inside a word, as in
+/// "don't", neither opens nor closes one).
+fn quoted(text: &str, from: usize, at: usize) -> bool {
+    let Some(rest) = text.get(from..) else {
+        return false;
+    };
+    let (mut double, mut single) = (false, false);
+    let mut prev = ' ';
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if from + i >= at {
+            break;
+        }
+        let next = chars.peek().map_or(' ', |(_, c)| *c);
+        match c {
+            '"' => double = !double,
+            '“' => double = true,
+            '”' => double = false,
+            '\'' | '‘' | '’' => {
+                if !single && !prev.is_alphanumeric() && next.is_alphanumeric() && c != '’' {
+                    single = true;
+                } else if single && !next.is_alphanumeric() && c != '‘' {
+                    single = false;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    double || single
+}
+
+fn phrase_hits(set: &RuleSet, text: &str, sentence: &Sentence, owned: bool) -> Vec<Hit> {
     let tokens = &sentence.tokens;
     let mut hits: Vec<(Hit, &Rule)> = Vec::new();
     for rule in set.rules.iter().filter(|r| !r.phrases.is_empty()) {
@@ -586,10 +619,21 @@ fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {
                         .clone()
                         .any(|p| u.pattern.match_at(tokens, p, set).is_some())
                 });
-                if excused {
+                let negated = rule.unless_before.iter().any(|u| {
+                    (s.saturating_sub(3)..s).any(|p| {
+                        u.pattern
+                            .match_at(tokens, p, set)
+                            .is_some_and(|end| end <= s)
+                    })
+                });
+                let (start, end) = (tokens[s].start, tokens[e - 1].end);
+                // Words quoted are mentioned, not used ("we said 'a brief delay'").
+                let from = text[..sentence.start]
+                    .trim_end_matches(['"', '\'', '“', '‘'])
+                    .len();
+                if excused || negated || quoted(text, from, start) {
                     continue;
                 }
-                let (start, end) = (tokens[s].start, tokens[e - 1].end);
                 // One finding per family for the same words: the first rule wins.
                 let overlaps = hits
                     .iter()
@@ -873,6 +917,17 @@ mod tests {
                 during_window: true,
             }];
         }
+    }
+
+    #[test]
+    fn quotation_marks_and_apostrophes() {
+        let inside = |text: &str, word: &str| quoted(text, 0, text.find(word).unwrap_or(0));
+        assert!(inside("we said 'a brief delay'", "brief"));
+        assert!(inside("we said “a brief delay”", "brief"));
+        assert!(inside("\"a brief delay\" we said", "brief"));
+        assert!(!inside("we don't say 'late', it was brief", "brief"));
+        assert!(!inside("customers' mail was brief", "brief"));
+        assert!(!inside("we said “late” and it was brief", "brief"));
     }
 
     #[test]

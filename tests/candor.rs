@@ -361,6 +361,15 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.mistakes-were-made", "This was caused by an issue during maintenance.", "This was caused by an error we made during maintenance."),
     ("hidden-actor.passive-loss", "E-mail was lost.", "No e-mail was lost."),
     ("hidden-actor.passive-loss", "Your files were deleted.", "Your files were deleted because we ran the wrong script."),
+    // A hedge quoted, denied, corrected, or given its figure is not a hedge.
+    ("non-apology.inconvenience", "We apologise for the inconvenience.", "This was not a minor inconvenience."),
+    ("minimising.minor", "It was a minor fault.", "This was not a minor fault."),
+    ("minimising.euphemism", "We saw degraded performance.", "Our first post said 'degraded performance'; that was wrong."),
+    ("minimising.euphemism", "Some users saw degraded performance.", "We called it degraded performance; that was wrong."),
+    ("minimising.brief", "Mail was briefly down.", "Our first post said mail was “briefly down”."),
+    ("minimising.intermittent", "Payments failed intermittently.", "Intermittent errors hit 1 in 20 payments."),
+    ("minimising.small-number", "A fraction of requests failed.", "A fraction of requests (about 1 in 20) failed."),
+    ("time.no-date", "The next update will come by 15:30 UTC (UTC+00:00).", "On Tuesday 14 July 2026 mail stopped.\nThe next update will come by 15:30 UTC (UTC+00:00)."),
     // Passives by grammar: any participle after a past "be", an adverb or
     // two in between; not with "by" and its agent, not when the people it
     // happened to are the subject, not for a state ("were affected", "is
@@ -497,6 +506,23 @@ fn the_same_words_get_one_finding_per_family() {
                 b.id
             );
         }
+    }
+}
+
+/// The issue's false alarms: honest sentences a word rule used to flag.
+#[test]
+fn honest_sentences_of_the_kinds_that_tripped_the_check_are_clean() {
+    for text in [
+        "We are sorry; we deleted your files.",
+        "We are sorry: we lost the messages you sent us.",
+        "This was not a minor inconvenience: you lost a day of work.",
+        "Our first post said 'degraded performance'; that was wrong.",
+        "Intermittent errors hit 1 in 20 payments.",
+        "Developers saw ERR_CONNECTION_RESET from our API.",
+        "Wednesday 7 December 2005\nThe next update will come by 21:00 UTC (UTC+00:00).",
+    ] {
+        let findings = check_text(text, &Tzdb2026);
+        assert!(findings.is_empty(), "{text:?}:\n{}", describe(&findings));
     }
 }
 

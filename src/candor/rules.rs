@@ -76,6 +76,9 @@ pub(crate) struct Rule {
     /// The hit is dropped when one of these matches in an earlier sentence
     /// of the same text (a heading or sentence that gives the date).
     pub unless_earlier: Vec<Entry>,
+    /// The hit is dropped when one of these starts in the three words
+    /// before it ("not a minor ...").
+    pub unless_before: Vec<Entry>,
     /// The hit counts only when nothing in the draft owns the failure
     /// (no phrase of the list `accountable` anywhere).
     pub unowned_only: bool,
@@ -176,6 +179,7 @@ impl RuleSet {
                             unless_sentence: Vec::new(),
                             needs_sentence: Vec::new(),
                             unless_earlier: Vec::new(),
+                            unless_before: Vec::new(),
                             unowned_only: false,
                             limit: None,
                         });
@@ -233,6 +237,9 @@ impl RuleSet {
                         "unless-earlier" => rule
                             .unless_earlier
                             .push(entry(value, sources).map_err(err)?),
+                        "unless-before" => {
+                            rule.unless_before.push(entry(value, sources).map_err(err)?)
+                        }
                         _ => return Err(err(format!("unknown rule key \"{key}\""))),
                     }
                 }
@@ -280,7 +287,8 @@ impl RuleSet {
                 .chain(&rule.unless)
                 .chain(&rule.unless_sentence)
                 .chain(&rule.needs_sentence)
-                .chain(&rule.unless_earlier);
+                .chain(&rule.unless_earlier)
+                .chain(&rule.unless_before);
             for e in entries {
                 for name in e.pattern.lists() {
                     if self.list(name).is_none() {
@@ -400,7 +408,8 @@ mod tests {
                 .chain(&mut rule.unless)
                 .chain(&mut rule.unless_sentence)
                 .chain(&mut rule.needs_sentence)
-                .chain(&mut rule.unless_earlier);
+                .chain(&mut rule.unless_earlier)
+                .chain(&mut rule.unless_before);
             for e in entries {
                 e.source = "";
             }
