@@ -370,6 +370,15 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("minimising.intermittent", "Payments failed intermittently.", "Intermittent errors hit 1 in 20 payments."),
     ("minimising.small-number", "A fraction of requests failed.", "A fraction of requests (about 1 in 20) failed."),
     ("time.no-date", "The next update will come by 15:30 UTC (UTC+00:00).", "On Tuesday 14 July 2026 mail stopped.\nThe next update will come by 15:30 UTC (UTC+00:00)."),
+    // Minimising in other words: a vague share, a few people, a grade.
+    ("minimising.small-number", "A significant portion of users saw errors.", "We sent a number of updates."),
+    ("minimising.small-number", "Only a handful of accounts were hit.", "A few minutes later, the site came back."),
+    ("minimising.small-number", "A subset of our customers could not pay.", "A small number of customers (about 120) could not pay."),
+    ("minimising.some-may", "A few customers may still see old data.", "Several people could not log in."),
+    ("minimising.minor", "The problem was limited in scope.", "We limited each account to 100 messages an hour."),
+    ("minimising.minor", "This was an isolated incident.", "This was the third outage this year."),
+    ("minimising.minor", "Some delay is to be expected.", "Mail took up to 3 hours to arrive."),
+    ("minimising.intermittent", "Occasionally, pages did not load.", "About 1 in 20 pages did not load."),
     // Passives by grammar: any participle after a past "be", an adverb or
     // two in between; not with "by" and its agent, not when the people it
     // happened to are the subject, not for a state ("were affected", "is
