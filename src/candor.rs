@@ -305,7 +305,8 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
 
     let mut context: Vec<&str> = fields.iter().map(|(_, t)| *t).collect();
     context.push(&body);
-    let owned = is_owned(set, &context);
+    let owned = in_context(set, "accountable", &context);
+    let changed = in_context(set, "change", &context);
 
     let w = &draft.window;
     let zones: Vec<&str> = draft
@@ -329,6 +330,7 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     let draft_ctx = Context {
         zones: &zones,
         owned,
+        changed,
         own: &own,
     };
     let mut out = missing_facts(draft, rules, set);
@@ -376,7 +378,8 @@ pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
     };
     let ctx = Context {
         zones: &[],
-        owned: is_owned(set, &[text]),
+        owned: in_context(set, "accountable", &[text]),
+        changed: in_context(set, "change", &[text]),
         own: &[],
     };
     passage(set, text, Field::Notice, rules, &ctx, &[])
@@ -468,16 +471,19 @@ fn author_fields(draft: &Draft) -> Vec<(Field, &str)> {
     fields
 }
 
-/// Whether anything in the context owns the failure ("we made a
-/// configuration error") or says plainly that the cause is not known yet.
-fn is_owned(set: &RuleSet, context: &[&str]) -> bool {
-    let Some(owning) = set.list("accountable") else {
+/// Whether a phrase of the list `name` is anywhere in the context: of
+/// `accountable`, a sentence that owns the failure ("we made a
+/// configuration error") or says plainly that the cause is not known yet;
+/// of `change`, one that names a change the sender makes ("we are adding a
+/// second provider").
+fn in_context(set: &RuleSet, name: &str, context: &[&str]) -> bool {
+    let Some(phrases) = set.list(name) else {
         return false;
     };
     context.iter().any(|text| {
         text::sentences(text)
             .iter()
-            .any(|s| owning.iter().any(|p| p.is_in(&s.tokens, set)))
+            .any(|s| phrases.iter().any(|p| p.is_in(&s.tokens, set)))
     })
 }
 
@@ -487,6 +493,8 @@ struct Context<'a> {
     zones: &'a [&'a str],
     /// Whether anything in the draft owns the failure.
     owned: bool,
+    /// Whether anything in the draft names a change the sender makes.
+    changed: bool,
     /// The sender's own names, which are not jargon to its readers.
     own: &'a [&'a str],
 }
@@ -507,7 +515,7 @@ fn passage(
     let mut hits: Vec<Hit> = Vec::new();
     let all = text::sentences(text);
     for (i, sentence) in all.iter().enumerate() {
-        let mut found = phrase_hits(set, text, sentence, ctx.owned);
+        let mut found = phrase_hits(set, text, sentence, ctx);
         found.extend(times::check(sentence, set, rules, ctx.zones));
         found.extend(readability::internal_names(sentence));
         // A word a jargon phrase already names gets no second finding.
@@ -589,11 +597,11 @@ fn quoted(text: &str, from: usize, at: usize) -> bool {
     double || single
 }
 
-fn phrase_hits(set: &RuleSet, text: &str, sentence: &Sentence, owned: bool) -> Vec<Hit> {
+fn phrase_hits(set: &RuleSet, text: &str, sentence: &Sentence, ctx: &Context) -> Vec<Hit> {
     let tokens = &sentence.tokens;
     let mut hits: Vec<(Hit, &Rule)> = Vec::new();
     for rule in set.rules.iter().filter(|r| !r.phrases.is_empty()) {
-        if rule.unowned_only && owned {
+        if (rule.unowned_only && ctx.owned) || (rule.unchanged_only && ctx.changed) {
             continue;
         }
         if rule

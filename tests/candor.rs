@@ -392,6 +392,12 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.passive", "The router settings were changed by hand.", "Service was restored at 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),
     ("hidden-actor.passive", "A new setting was pushed to every server.", "Our pricing is based on use, and the site was red."),
     ("supplier-blame.supplier", "Our hosting provider had an outage.", "Our hosting provider had an outage, and relying on one provider was our decision."),
+    // Supplier blame by shape: the kind of party, not its name; passes when
+    // the notice owns its part or names a change the sender makes.
+    ("supplier-blame.supplier", "The company that runs our data centre had a power failure.", "The company that runs our data centre had a power failure; we are adding a second site."),
+    ("supplier-blame.supplier", "A partner network dropped our traffic.", "A partner network dropped our traffic. Every route now has a second path."),
+    ("supplier-blame.supplier", "A customer's own change overloaded the shared database.", "We let one customer's change overload the shared database."),
+    ("supplier-blame.supplier", "The power supply to the building failed.", "The power supply to the building failed, and we had not tested our generator."),
     ("supplier-blame.beyond-control", "This was beyond our control.", "This was our fault."),
     ("time.relative", "Mail stopped working today.", "Mail stopped working on Wednesday 7 December 2005."),
     ("time.recently", "We recently changed our mail server.", "We changed our mail server on 7 December 2005."),

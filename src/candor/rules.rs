@@ -82,6 +82,9 @@ pub(crate) struct Rule {
     /// The hit counts only when nothing in the draft owns the failure
     /// (no phrase of the list `accountable` anywhere).
     pub unowned_only: bool,
+    /// The hit counts only when nothing in the draft names a change the
+    /// sender makes (no phrase of the list `change` anywhere).
+    pub unchanged_only: bool,
     /// A number the rule's code uses (a word count, a grade).
     pub limit: Option<f32>,
 }
@@ -181,6 +184,7 @@ impl RuleSet {
                             unless_earlier: Vec::new(),
                             unless_before: Vec::new(),
                             unowned_only: false,
+                            unchanged_only: false,
                             limit: None,
                         });
                         Section::Rule(set.rules.len() - 1)
@@ -221,6 +225,7 @@ impl RuleSet {
                         "suggestion" => rule.suggestion = value,
                         "source" => rule.source = value,
                         "context" if value == "unowned" => rule.unowned_only = true,
+                        "context" if value == "unchanged" => rule.unchanged_only = true,
                         "limit" => {
                             rule.limit = Some(parse_limit(value).ok_or_else(|| {
                                 err(format!("limit \"{value}\" is not a number like 25 or 7.5"))
@@ -297,8 +302,10 @@ impl RuleSet {
                 }
             }
         }
-        if self.list("accountable").is_none() {
-            return Err(err("the list `accountable` is missing".into()));
+        for name in ["accountable", "change"] {
+            if self.list(name).is_none() {
+                return Err(err(format!("the list `{name}` is missing")));
+            }
         }
         Ok(())
     }
@@ -424,7 +431,9 @@ mod tests {
 
     #[test]
     fn a_missing_source_is_an_error_in_the_full_file() {
-        let rule = "[list accountable]\nphrase: we ; DESIGN\n[rule r]\nfamily: jargon\n\
+        let rule =
+            "[list accountable]\nphrase: we ; DESIGN\n[list change]\nphrase: we add ; issue\n\
+                    [rule r]\nfamily: jargon\n\
                     severity: advice\nmessage: m\nwhy: w\nsuggestion: s\n";
         let parse = |text: &str, sources| {
             let text: &'static str = Box::leak(text.to_string().into_boxed_str());
