@@ -419,6 +419,12 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("vague-promise.never-again", "We will make sure it never happens again.", "An alarm now pages us if it happens again."),
     ("vague-promise.monitor", "We will continue to monitor the situation.", "We will post the next update by 15:00 UTC (UTC+00:00) on Monday 6 April 2026."),
     ("vague-promise.review", "We are reviewing our processes.", "We will publish our review by Friday 11 June 2021."),
+    // Vague promises in other words; a named change makes them concrete.
+    ("vague-promise.review", "We will look at ways to make the service more reliable.", "We are looking into why the servers stopped."),
+    ("vague-promise.working-to", "Our engineers are working tirelessly to fix this.", "Our engineers are working to fix this."),
+    ("vague-promise.never-again", "We will make sure there is no repeat of this.", "To stop it recurring, every change now needs a second person."),
+    ("vague-promise.never-again", "We will stop it recurring.", "We moved our database to two sites so that this does not happen again."),
+    ("vague-promise.never-again", "We want to prevent this from happening.", "We added an alarm so that it does not recur."),
     ("commercialese.be-advised", "Please be advised that mail is down.", "Mail is down."),
     ("commercialese.seriously", "We take your privacy very seriously.", "This was a serious failure."),
     ("commercialese.abundance-of-caution", "Out of an abundance of caution, we reset passwords.", "We reset every password because we cannot tell which were read."),
