@@ -391,6 +391,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.passive", "The wrong limit was set.", "The wrong limit was set, and we made that mistake."),
     ("hidden-actor.passive", "The router settings were changed by hand.", "Service was restored at 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),
     ("hidden-actor.passive", "A new setting was pushed to every server.", "Our pricing is based on use, and the site was red."),
+    ("hidden-actor.passive", "The release was shipped with a bug.", "The release was paused while we investigated."),
+    ("hidden-actor.passive", "The wrong servers were shut down.", "Traffic was moved to our second data centre."),
     ("supplier-blame.supplier", "Our hosting provider had an outage.", "Our hosting provider had an outage, and relying on one provider was our decision."),
     // Supplier blame by shape: the kind of party, not its name; passes when
     // the notice owns its part or names a change the sender makes.
