@@ -163,12 +163,16 @@ pub(crate) fn shaped_jargon(
         };
         let spelled_out =
             text.contains(&format!("({word})")) || text.contains(&format!("{word} ("));
-        let zone = set.zone_name(word).is_some()
-            || set.offset_names.contains(&word)
-            || set.generic_names.contains(&word);
-        let owned = own
-            .iter()
-            .any(|o| o.split(|c: char| !c.is_alphanumeric()).any(|w| w == word));
+        // "GMT-5" is a zone name with its offset.
+        let name = word.split('-').next().unwrap_or(word);
+        let zone = set.zone_name(name).is_some()
+            || set.offset_names.contains(&name)
+            || set.generic_names.contains(&name);
+        let owned = own.iter().any(|o| {
+            o.split(|c: char| !c.is_alphanumeric())
+                .chain(o.split(|c: char| !c.is_alphanumeric() && c != '-'))
+                .any(|w| w == word)
+        });
         if spelled_out
             || zone
             || owned
@@ -182,9 +186,17 @@ pub(crate) fn shaped_jargon(
     out
 }
 
-/// "BGP", "EC2", "APIs": two to five capitals (digits may follow one),
-/// and perhaps a plural "s".
+/// "BGP", "EC2", "APIs", "AMS-IX": two to five capitals (digits may
+/// follow one), perhaps a plural "s", perhaps parts joined by hyphens.
 fn is_acronym(word: &str) -> bool {
+    if word.contains('-') {
+        return word.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }) && word.chars().filter(char::is_ascii_uppercase).count() >= 3;
+    }
     let word = word.strip_suffix('s').unwrap_or(word);
     let capitals = word.chars().filter(char::is_ascii_uppercase).count();
     word.starts_with(|c: char| c.is_ascii_uppercase())
@@ -246,7 +258,8 @@ fn is_host(norm: &str) -> bool {
                 "internal" | "local" | "lan" | "corp" | "intranet" | "intra"
             )
         });
-        let numbered_name = parts.first().is_some_and(|p| {
+        // "mx1.example.com", "api.eu2.example.com": a numbered name before the domain.
+        let numbered_name = parts[..parts.len() - 1].iter().any(|p| {
             p.chars().any(|c| c.is_ascii_alphabetic()) && p.chars().any(|c| c.is_ascii_digit())
         });
         return well_formed && named && (internal || numbered_name);
