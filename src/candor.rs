@@ -303,36 +303,9 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     let subject = notice.subject.plain();
     let fields = author_fields(draft);
 
-    let mut context: Vec<&str> = fields.iter().map(|(_, t)| *t).collect();
-    context.push(&body);
-    let owned = in_context(set, "accountable", &context);
-    let changed = in_context(set, "change", &context);
-
-    let w = &draft.window;
-    let zones: Vec<&str> = draft
-        .audience_zones
-        .iter()
-        .map(String::as_str)
-        .chain([
-            w.start.zone.as_str(),
-            w.end.zone.as_str(),
-            w.next_update.zone.as_str(),
-        ])
-        .filter(|z| !z.is_empty())
-        .collect();
-    // The sender's own names, and the places of the zones it writes times
-    // in ("NSW" of Australia/NSW), are not jargon to its readers.
-    let mut own = vec![
-        draft.sender.organisation.as_str(),
-        draft.affected_services.as_str(),
-    ];
-    own.extend(&zones);
-    let draft_ctx = Context {
-        zones: &zones,
-        owned,
-        changed,
-        own: &own,
-    };
+    let zones = draft_zones(draft);
+    let own = own_names(draft, &zones);
+    let draft_ctx = draft_context(set, draft, &body, &zones, &own);
     let mut out = missing_facts(draft, rules, set);
     let mut from_fields = Vec::new();
     for (field, text) in &fields {
@@ -354,6 +327,67 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
         out.push(grade);
     }
     out
+}
+
+/// Checks one form Candor writes from the draft (the short post, the
+/// follow-up) with the word rules, in the draft's context: the failure is
+/// owned when the author's answers or the form own it, and the sender's own
+/// names are not jargon. Ranges are into `text`.
+pub fn check_form(draft: &Draft, text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
+    let set = match rules::shipped() {
+        Ok(set) => set,
+        Err(error) => return vec![broken_rules(error)],
+    };
+    let zones = draft_zones(draft);
+    let own = own_names(draft, &zones);
+    let ctx = draft_context(set, draft, text, &zones, &own);
+    passage(set, text, Field::Notice, rules, &ctx, &[])
+}
+
+/// The zones the draft writes its times in.
+fn draft_zones(draft: &Draft) -> Vec<&str> {
+    let w = &draft.window;
+    draft
+        .audience_zones
+        .iter()
+        .map(String::as_str)
+        .chain([
+            w.start.zone.as_str(),
+            w.end.zone.as_str(),
+            w.next_update.zone.as_str(),
+        ])
+        .filter(|z| !z.is_empty())
+        .collect()
+}
+
+/// The sender's own names, and the places of the zones it writes times in
+/// ("NSW" of Australia/NSW): not jargon to its readers.
+fn own_names<'a>(draft: &'a Draft, zones: &[&'a str]) -> Vec<&'a str> {
+    let mut own = vec![
+        draft.sender.organisation.as_str(),
+        draft.affected_services.as_str(),
+    ];
+    own.extend(zones);
+    own
+}
+
+/// The context of a draft's texts: whether its answers or `written` (what
+/// Candor wrote from them) own the failure or name a change.
+fn draft_context<'a>(
+    set: &RuleSet,
+    draft: &Draft,
+    written: &str,
+    zones: &'a [&'a str],
+    own: &'a [&'a str],
+) -> Context<'a> {
+    let mut context: Vec<&str> = author_fields(draft).iter().map(|(_, t)| *t).collect();
+    context.push(written);
+    Context {
+        zones,
+        owned: in_context(set, "accountable", &context),
+        changed: in_context(set, "change", &context),
+        own,
+    }
 }
 
 /// What the check step shows: [`check`] and the findings about the

@@ -6,7 +6,8 @@
 mod common;
 
 use candor::candor::{
-    catalogue, check, check_text, reading_grade, review, Family, Field, Finding, FAMILIES,
+    catalogue, check, check_form, check_text, reading_grade, review, Family, Field, Finding,
+    FAMILIES,
 };
 use candor::model::{Action, CauseState, DataLoss, Draft, EndState, ReaderActions, Recovery};
 use candor::notice::{self, presets};
@@ -552,6 +553,23 @@ fn honest_sentences_of_the_kinds_that_tripped_the_check_are_clean() {
         let findings = check_text(text, &Tzdb2026);
         assert!(findings.is_empty(), "{text:?}:\n{}", describe(&findings));
     }
+}
+
+/// The short post, checked on its own, says "was lost"; in the draft's
+/// context, which owns the loss, it hides nobody, and the sender's own name
+/// is not jargon.
+#[test]
+fn a_form_is_checked_in_its_drafts_context() {
+    let draft = dyndns();
+    let post = notice::forms(&draft, &Tzdb2026).short_post;
+    let alone = check_text(&post, &Tzdb2026);
+    assert!(
+        alone.iter().any(|f| f.id == "hidden-actor.passive-loss"),
+        "{post}"
+    );
+    assert!(alone.iter().any(|f| f.id == "jargon.camel-case"), "{post}");
+    let in_context = check_form(&draft, &post, &Tzdb2026);
+    assert!(in_context.is_empty(), "{post}\n{}", describe(&in_context));
 }
 
 #[test]
