@@ -15,7 +15,7 @@
 //! | `#digit`       | a word with a digit in it                          |
 //! | `#http`        | an HTTP error status, 400 to 599                   |
 //! | `#date`        | the start of a date with its month named ("7 December", "December 7", "2005-12-07") |
-//! | `#participle`  | a past participle: a word ending in "-ed" or one of the list `participle`, and not one of the list `not-participle` |
+//! | `#participle`  | a past participle: a word ending in "-ed", "-en" or "-wn", or one of the list `participle`, and not one of the list `not-participle` |
 //! | `#ly`          | a word ending in "-ly" ("inadvertently")                |
 //! | `#percent`     | a figure with a per cent sign ("5%")                    |
 
@@ -242,14 +242,15 @@ pub(crate) fn word_in(lists: &dyn Lists, name: &str, tokens: &[Token], pos: usiz
     })
 }
 
-/// "typed", "shut", "taken": a regular "-ed" word (not "need" or "speed")
-/// or an irregular participle, less the words that after "was" describe a
-/// state or a good outcome rather than an act ("based", "restored").
+/// "typed", "taken", "shown", "shut": a word ending in "-ed" (not "need"),
+/// "-en" (not "between") or "-wn", or an irregular participle of the list,
+/// less the words that after "was" describe a state or a good outcome
+/// rather than an act ("based", "often", "restored").
 fn is_participle(tokens: &[Token], pos: usize, lists: &dyn Lists) -> bool {
     let w = &tokens[pos].norm;
+    let ends = |a: &str, not: &str| w.ends_with(a) && !w.ends_with(not);
     let regular = w.len() >= 5
-        && w.ends_with("ed")
-        && !w.ends_with("eed")
+        && (ends("ed", "eed") || ends("en", "een") || w.ends_with("wn"))
         && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
     (regular || word_in(lists, "participle", tokens, pos))
         && !word_in(lists, "not-participle", tokens, pos)
