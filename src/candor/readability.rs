@@ -144,7 +144,10 @@ pub(crate) fn shaped_jargon(
     own: &[&str],
 ) -> Vec<Hit> {
     let tokens = &sentence.tokens;
-    if !tokens.iter().any(|t| t.raw.chars().any(char::is_lowercase)) {
+    if !tokens
+        .iter()
+        .any(|t| t.raw.bytes().any(|b| b.is_ascii_lowercase()))
+    {
         return Vec::new();
     }
     let mut out = Vec::new();
@@ -161,21 +164,24 @@ pub(crate) fn shaped_jargon(
         } else {
             continue;
         };
-        let spelled_out =
-            text.contains(&format!("({word})")) || text.contains(&format!("{word} ("));
         // "GMT-5" is a zone name with its offset.
         let name = word.split('-').next().unwrap_or(word);
-        let zone = set.zone_name(name).is_some()
-            || set.offset_names.contains(&name)
-            || set.generic_names.contains(&name);
+        // Spelled out: "Border Gateway Protocol (BGP)", "BGP (Border ...)".
+        let spelled_out = stands(text, word, &|b, i, j| {
+            (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')')) || b[j..].starts_with(b" (")
+        });
+        // One of the sender's own names: a whole word of one of them.
+        let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
         let owned = own.iter().any(|o| {
-            o.split(|c: char| !c.is_alphanumeric())
-                .chain(o.split(|c: char| !c.is_alphanumeric() && c != '-'))
-                .any(|w| w == word)
+            stands(o, word, &|b, i, j| {
+                !alnum(i.checked_sub(1).and_then(|k| b.get(k))) && !alnum(b.get(j))
+            })
         });
         if spelled_out
-            || zone
             || owned
+            || set.zone_name(name).is_some()
+            || set.offset_names.contains(&name)
+            || set.generic_names.contains(&name)
             || internal_name(t).is_some()
             || word_in(set, "everyday-names", tokens, pos)
         {
@@ -184,6 +190,13 @@ pub(crate) fn shaped_jargon(
         out.push(Hit::new(id, t.start, t.start + word.len()));
     }
     out
+}
+
+/// Whether `word` occurs in `text` where `fits` accepts it, given the
+/// text's bytes and the word's byte range.
+fn stands(text: &str, word: &str, fits: &dyn Fn(&[u8], usize, usize) -> bool) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| fits(text.as_bytes(), i, i + word.len()))
 }
 
 /// "BGP", "EC2", "APIs", "AMS-IX": two to five capitals (digits may
