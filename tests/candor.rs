@@ -362,6 +362,7 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.mistakes-were-made", "This was caused by an issue during maintenance.", "This was caused by an error we made during maintenance."),
     ("hidden-actor.passive-loss", "E-mail was lost.", "No e-mail was lost."),
     ("hidden-actor.passive-loss", "Your files were deleted.", "Your files were deleted because we ran the wrong script."),
+    ("hidden-actor.passive-loss", "Passwords and personal data were exposed.", "No passwords or personal data were exposed."),
     // A hedge quoted, denied, corrected, or given its figure is not a hedge.
     ("non-apology.inconvenience", "We apologise for the inconvenience.", "This was not a minor inconvenience."),
     ("minimising.minor", "It was a minor fault.", "This was not a minor fault."),
@@ -405,6 +406,7 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("supplier-blame.supplier", "The power supply to the building failed.", "The power supply to the building failed, and we had not tested our generator."),
     ("supplier-blame.supplier", "The outage was caused by a change made by a customer.", "The outage was caused by a change made by a customer; we now cap what one customer can use."),
     ("supplier-blame.supplier", "Our data centre operator lost power to two halls.", "Our data centre operator lost power to two halls; putting everything in one hall was our decision."),
+    ("supplier-blame.supplier", "A fault at AWS took our servers down.", "We use Amazon Web Services for our servers, and the fault was in our own code."),
     ("supplier-blame.beyond-control", "This was beyond our control.", "This was our fault."),
     ("time.relative", "Mail stopped working today.", "Mail stopped working on Wednesday 7 December 2005."),
     ("time.recently", "We recently changed our mail server.", "We changed our mail server on 7 December 2005."),
