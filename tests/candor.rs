@@ -380,6 +380,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("minimising.minor", "The problem was limited in scope.", "We limited each account to 100 messages an hour."),
     ("minimising.minor", "This was an isolated incident.", "This was the third outage this year."),
     ("minimising.minor", "Some delay is to be expected.", "Mail took up to 3 hours to arrive."),
+    ("minimising.minor", "Outages like this are extremely rare.", "This was our third outage in 2026."),
+    ("vague-promise.never-again", "This is not expected to recur.", "This is not expected to recur: every change now needs a second person."),
     ("minimising.intermittent", "Occasionally, pages did not load.", "About 1 in 20 pages did not load."),
     // Passives by grammar: any participle after a past "be", an adverb or
     // two in between; not with "by" and its agent, not when the people it
