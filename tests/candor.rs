@@ -409,6 +409,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("supplier-blame.supplier", "The outage was caused by a change made by a customer.", "The outage was caused by a change made by a customer; we now cap what one customer can use."),
     ("supplier-blame.supplier", "Our data centre operator lost power to two halls.", "Our data centre operator lost power to two halls; putting everything in one hall was our decision."),
     ("supplier-blame.supplier", "A fault at AWS took our servers down.", "We use Amazon Web Services for our servers, and the fault was in our own code."),
+    ("supplier-blame.supplier", "Our partner bank had a fault.", "Customers who use a partner bank saw no problem."),
+    ("supplier-blame.supplier", "The fault was at our provider.", "The fault was ours, not our provider's."),
     ("supplier-blame.beyond-control", "This was beyond our control.", "This was our fault."),
     ("time.relative", "Mail stopped working today.", "Mail stopped working on Wednesday 7 December 2005."),
     ("time.recently", "We recently changed our mail server.", "We changed our mail server on 7 December 2005."),
