@@ -7,11 +7,13 @@
 use std::{env, fs, path::PathBuf};
 
 /// The keys of rules.txt whose value ends in ` ; source`.
-const SOURCED: [&str; 7] = [
+const SOURCED: [&str; 9] = [
     "phrase:",
     "unless:",
     "unless-sentence:",
     "needs-sentence:",
+    "unless-earlier:",
+    "unless-before:",
     "zone:",
     "offset-names:",
     "generic-names:",

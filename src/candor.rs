@@ -316,35 +316,21 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     let subject = notice.subject.plain();
     let fields = author_fields(draft);
 
-    let mut context: Vec<&str> = fields.iter().map(|(_, t)| *t).collect();
-    context.push(&body);
-    let owned = is_owned(set, &context);
-
-    let w = &draft.window;
-    let zones: Vec<&str> = draft
-        .audience_zones
-        .iter()
-        .map(String::as_str)
-        .chain([
-            w.start.zone.as_str(),
-            w.end.zone.as_str(),
-            w.next_update.zone.as_str(),
-        ])
-        .filter(|z| !z.is_empty())
-        .collect();
+    let zones = draft_zones(draft);
+    let own = own_names(draft, &zones);
+    let draft_ctx = draft_context(set, draft, &body, &zones, &own);
     let mut out = missing_facts(draft, rules, set);
     let mut from_fields = Vec::new();
     for (field, text) in &fields {
-        from_fields.extend(passage(set, text, *field, rules, &zones, owned, &[]));
+        from_fields.extend(passage(set, text, *field, rules, &draft_ctx, &[]));
     }
-    let mut from_notice = passage(set, &body, Field::Notice, rules, &zones, owned, &gaps);
+    let mut from_notice = passage(set, &body, Field::Notice, rules, &draft_ctx, &gaps);
     from_notice.extend(passage(
         set,
         &subject,
         Field::Subject,
         rules,
-        &zones,
-        owned,
+        &draft_ctx,
         &[],
     ));
     from_notice.retain(|n| !from_fields.iter().any(|f| same_words(f, n)));
@@ -356,8 +342,8 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     // e-mail's check already says is not said again.
     // The message says which form: the words may read well in the e-mail.
     for (field, form, text, gaps) in separate_forms(draft, rules) {
-        let owned = is_owned(set, &[&text]);
-        let mut found = passage(set, &text, field, rules, &zones, owned, &gaps);
+        let ctx = form_context(set, &text, &zones, &own);
+        let mut found = passage(set, &text, field, rules, &ctx, &gaps);
         found.retain(|n| !out.iter().any(|f| same_words(f, n)));
         for f in &mut found {
             f.message = format!("In the {form}: {}", f.message);
@@ -368,6 +354,84 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
         out.push(grade);
     }
     out
+}
+
+/// Checks one form Candor writes from the draft (the short post, the
+/// follow-up) with the word rules, as a reader meets it: on its own, so the
+/// failure is owned only when the form itself owns it (a post of 280
+/// characters is read without the e-mail), while the sender's own names and
+/// zones from the draft are not jargon. Ranges are into `text`.
+pub fn check_form(draft: &Draft, text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
+    let set = match rules::shipped() {
+        Ok(set) => set,
+        Err(error) => return vec![broken_rules(error)],
+    };
+    let zones = draft_zones(draft);
+    let own = own_names(draft, &zones);
+    let ctx = form_context(set, text, &zones, &own);
+    passage(set, text, Field::Notice, rules, &ctx, &[])
+}
+
+/// The context of a form read on its own: it owns the failure or names a
+/// change only in its own words.
+fn form_context<'a>(
+    set: &RuleSet,
+    text: &str,
+    zones: &'a [&'a str],
+    own: &'a [&'a str],
+) -> Context<'a> {
+    Context {
+        zones,
+        owned: in_context(set, "accountable", &[text]),
+        changed: in_context(set, "change", &[text]),
+        own,
+    }
+}
+
+/// The zones the draft writes its times in.
+fn draft_zones(draft: &Draft) -> Vec<&str> {
+    let w = &draft.window;
+    draft
+        .audience_zones
+        .iter()
+        .map(String::as_str)
+        .chain([
+            w.start.zone.as_str(),
+            w.end.zone.as_str(),
+            w.next_update.zone.as_str(),
+        ])
+        .filter(|z| !z.is_empty())
+        .collect()
+}
+
+/// The sender's own names, and the places of the zones it writes times in
+/// ("NSW" of Australia/NSW): not jargon to its readers.
+fn own_names<'a>(draft: &'a Draft, zones: &[&'a str]) -> Vec<&'a str> {
+    let mut own = vec![
+        draft.sender.organisation.as_str(),
+        draft.affected_services.as_str(),
+    ];
+    own.extend(zones);
+    own
+}
+
+/// The context of a draft's texts: whether its answers or `written` (what
+/// Candor wrote from them) own the failure or name a change.
+fn draft_context<'a>(
+    set: &RuleSet,
+    draft: &Draft,
+    written: &str,
+    zones: &'a [&'a str],
+    own: &'a [&'a str],
+) -> Context<'a> {
+    let mut context: Vec<&str> = author_fields(draft).iter().map(|(_, t)| *t).collect();
+    context.push(written);
+    Context {
+        zones,
+        owned: in_context(set, "accountable", &context),
+        changed: in_context(set, "change", &context),
+        own,
+    }
 }
 
 /// What the check step shows: [`check`] and the findings about the
@@ -390,8 +454,13 @@ pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
         Ok(set) => set,
         Err(error) => return vec![broken_rules(error)],
     };
-    let owned = is_owned(set, &[text]);
-    passage(set, text, Field::Notice, rules, &[], owned, &[])
+    let ctx = Context {
+        zones: &[],
+        owned: in_context(set, "accountable", &[text]),
+        changed: in_context(set, "change", &[text]),
+        own: &[],
+    };
+    passage(set, text, Field::Notice, rules, &ctx, &[])
 }
 
 /// Converts a byte range of `text` to UTF-16 code units, which is what a
@@ -515,17 +584,32 @@ fn bracketed(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Whether anything in the context owns the failure ("we made a
-/// configuration error") or says plainly that the cause is not known yet.
-fn is_owned(set: &RuleSet, context: &[&str]) -> bool {
-    let Some(owning) = set.list("accountable") else {
+/// Whether a phrase of the list `name` is anywhere in the context: of
+/// `accountable`, a sentence that owns the failure ("we made a
+/// configuration error") or says plainly that the cause is not known yet;
+/// of `change`, one that names a change the sender makes ("we are adding a
+/// second provider").
+fn in_context(set: &RuleSet, name: &str, context: &[&str]) -> bool {
+    let Some(phrases) = set.list(name) else {
         return false;
     };
     context.iter().any(|text| {
         text::sentences(text)
             .iter()
-            .any(|s| owning.iter().any(|p| p.is_in(&s.tokens, set)))
+            .any(|s| phrases.iter().any(|p| p.is_in(&s.tokens, set)))
     })
+}
+
+/// What the word rules need to know beyond the text itself.
+struct Context<'a> {
+    /// The zones the draft writes its times in.
+    zones: &'a [&'a str],
+    /// Whether anything in the draft owns the failure.
+    owned: bool,
+    /// Whether anything in the draft names a change the sender makes.
+    changed: bool,
+    /// The sender's own names, which are not jargon to its readers.
+    own: &'a [&'a str],
 }
 
 /// Runs every word rule over one text.
@@ -534,8 +618,7 @@ fn passage(
     text: &str,
     field: Field,
     rules: &dyn ZoneRules,
-    zones: &[&str],
-    owned: bool,
+    ctx: &Context,
     skip: &[Range<usize>],
 ) -> Vec<Finding> {
     let long_limit = set
@@ -543,11 +626,26 @@ fn passage(
         .and_then(|r| r.limit)
         .map_or(25, |l| l as usize);
     let mut hits: Vec<Hit> = Vec::new();
-    for sentence in text::sentences(text) {
-        let mut found = phrase_hits(set, &sentence, owned);
-        found.extend(times::check(&sentence, set, rules, zones));
-        found.extend(readability::internal_names(&sentence));
-        found.extend(readability::long_sentence(&sentence, long_limit));
+    let all = text::sentences(text);
+    for (i, sentence) in all.iter().enumerate() {
+        let mut found = phrase_hits(set, text, sentence, ctx);
+        found.extend(times::check(sentence, set, rules, ctx.zones));
+        found.extend(readability::internal_names(sentence));
+        // A word a jargon phrase already names gets no second finding.
+        let named = |h: &Hit| {
+            found.iter().any(|f| {
+                f.start < h.end
+                    && h.start < f.end
+                    && set.rule(f.id).is_some_and(|r| r.family == Family::Jargon)
+            })
+        };
+        let shaped: Vec<Hit> = readability::shaped_jargon(sentence, text, set, ctx.own)
+            .into_iter()
+            .filter(|h| !named(h))
+            .collect();
+        found.extend(shaped);
+        found.extend(readability::long_sentence(sentence, long_limit));
+        found.retain(|hit| !excused(set, hit, sentence, &all[..i]));
         for hit in found {
             if !hits
                 .iter()
@@ -563,11 +661,60 @@ fn passage(
         .collect()
 }
 
-fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {
+/// Whether the rule's `unless-sentence` matches in the hit's sentence or
+/// its `unless-earlier` in an earlier one: for the hits code finds, which
+/// [`phrase_hits`] has not already weighed.
+fn excused(set: &RuleSet, hit: &Hit, sentence: &Sentence, earlier: &[Sentence]) -> bool {
+    let Some(rule) = set.rule(hit.id) else {
+        return false;
+    };
+    let matches = |entries: &[rules::Entry], tokens: &[text::Token]| {
+        entries.iter().any(|e| e.pattern.is_in(tokens, set))
+    };
+    matches(&rule.unless_sentence, &sentence.tokens)
+        || earlier
+            .iter()
+            .any(|s| matches(&rule.unless_earlier, &s.tokens))
+}
+
+/// Whether byte `at` of `text` is inside a quotation that opens after
+/// `from`: "…", “…”, ‘…’ or '…' (an apostrophe inside a word, as in
+/// "don't", neither opens nor closes one).
+fn quoted(text: &str, from: usize, at: usize) -> bool {
+    let Some(rest) = text.get(from..) else {
+        return false;
+    };
+    let (mut double, mut single) = (false, false);
+    let mut prev = ' ';
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if from + i >= at {
+            break;
+        }
+        let next = chars.peek().map_or(' ', |(_, c)| *c);
+        match c {
+            '"' => double = !double,
+            '“' => double = true,
+            '”' => double = false,
+            '\'' | '‘' | '’' => {
+                if !single && !prev.is_alphanumeric() && next.is_alphanumeric() && c != '’' {
+                    single = true;
+                } else if single && !next.is_alphanumeric() && c != '‘' {
+                    single = false;
+                }
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    double || single
+}
+
+fn phrase_hits(set: &RuleSet, text: &str, sentence: &Sentence, ctx: &Context) -> Vec<Hit> {
     let tokens = &sentence.tokens;
     let mut hits: Vec<(Hit, &Rule)> = Vec::new();
     for rule in set.rules.iter().filter(|r| !r.phrases.is_empty()) {
-        if rule.unowned_only && owned {
+        if (rule.unowned_only && ctx.owned) || (rule.unchanged_only && ctx.changed) {
             continue;
         }
         if rule
@@ -593,10 +740,21 @@ fn phrase_hits(set: &RuleSet, sentence: &Sentence, owned: bool) -> Vec<Hit> {
                         .clone()
                         .any(|p| u.pattern.match_at(tokens, p, set).is_some())
                 });
-                if excused {
+                let negated = rule.unless_before.iter().any(|u| {
+                    (s.saturating_sub(3)..s).any(|p| {
+                        u.pattern
+                            .match_at(tokens, p, set)
+                            .is_some_and(|end| end <= s)
+                    })
+                });
+                let (start, end) = (tokens[s].start, tokens[e - 1].end);
+                // Words quoted are mentioned, not used ("we said 'a brief delay'").
+                let from = text[..sentence.start]
+                    .trim_end_matches(['"', '\'', '“', '‘'])
+                    .len();
+                if excused || negated || quoted(text, from, start) {
                     continue;
                 }
-                let (start, end) = (tokens[s].start, tokens[e - 1].end);
                 // One finding per family for the same words: the first rule wins.
                 let overlaps = hits
                     .iter()
@@ -880,6 +1038,17 @@ mod tests {
                 during_window: true,
             }];
         }
+    }
+
+    #[test]
+    fn quotation_marks_and_apostrophes() {
+        let inside = |text: &str, word: &str| quoted(text, 0, text.find(word).unwrap_or(0));
+        assert!(inside("we said 'a brief delay'", "brief"));
+        assert!(inside("we said “a brief delay”", "brief"));
+        assert!(inside("\"a brief delay\" we said", "brief"));
+        assert!(!inside("we don't say 'late', it was brief", "brief"));
+        assert!(!inside("customers' mail was brief", "brief"));
+        assert!(!inside("we said “late” and it was brief", "brief"));
     }
 
     #[test]

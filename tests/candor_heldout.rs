@@ -203,22 +203,22 @@ fn print(name: &str, s: &Score) {
 /// raised as they improve and never lowered. The bar (on the test
 /// half: precision 0.90, recall 0.85, every family 0.70) is printed beside
 /// the figures; the test half itself is never asserted on, only reported.
-const TUNING_PRECISION_FLOOR: f64 = 0.82;
-const TUNING_RECALL_FLOOR: f64 = 0.55;
+const TUNING_PRECISION_FLOOR: f64 = 0.90;
+const TUNING_RECALL_FLOOR: f64 = 0.69;
 const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 0.62),
     (Family::Minimising, 0.62),
-    (Family::HiddenActor, 0.33),
-    (Family::SupplierBlame, 0.37),
+    (Family::HiddenActor, 0.55),
+    (Family::SupplierBlame, 0.75),
     (Family::VagueTime, 0.70),
-    (Family::VaguePromise, 0.50),
+    (Family::VaguePromise, 0.80),
     (Family::Commercialese, 0.20),
-    (Family::Jargon, 0.38),
+    (Family::Jargon, 0.52),
     (Family::Readability, 1.00),
 ];
 /// Honest sentences (both halves) that raise a serious finding today; the
 /// goal is none, and this only ever goes down.
-const SERIOUS_ON_HONEST_CEILING: usize = 13;
+const SERIOUS_ON_HONEST_CEILING: usize = 2;
 
 #[test]
 fn heldout_precision_and_recall() {

@@ -6,7 +6,7 @@
 
 mod common;
 
-use candor::candor::check_text;
+use candor::candor::check_form;
 use candor::model::{CauseState, DataLoss, Draft, EndState, Phase, Preset};
 use candor::notice::{self, presets, Form};
 use common::{at, dyndns, first_update, preset_draft, resolved_update, second_update, Tzdb2026};
@@ -107,7 +107,7 @@ fn every_form_of_every_complete_draft_is_clean_on_its_own() {
                 _ => form.text(&forms),
             };
             checked += 1;
-            for f in check_text(&text, &Tzdb2026) {
+            for f in check_form(&draft, &text, &Tzdb2026) {
                 failures.push(format!(
                     "{name} / {}: {} {:?}: {}",
                     form.label(),

@@ -15,6 +15,9 @@
 //! | `#digit`       | a word with a digit in it                          |
 //! | `#http`        | an HTTP error status, 400 to 599                   |
 //! | `#date`        | the start of a date with its month named ("7 December", "December 7", "2005-12-07") |
+//! | `#participle`  | a past participle: a word ending in "-ed", "-en" or "-wn", or one of the list `participle`, and not one of the list `not-participle` |
+//! | `#ly`          | a word ending in "-ly" ("inadvertently")                |
+//! | `#percent`     | a figure with a per cent sign ("5%")                    |
 
 use super::text::Token;
 use super::times;
@@ -40,6 +43,9 @@ enum Class {
     Digit,
     Http,
     Date,
+    Participle,
+    Ly,
+    Percent,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,6 +90,9 @@ impl Pattern {
                     "digit" => Class::Digit,
                     "http" => Class::Http,
                     "date" => Class::Date,
+                    "participle" => Class::Participle,
+                    "ly" => Class::Ly,
+                    "percent" => Class::Percent,
                     _ => return Err(format!("`{word}`: unknown class")),
                 })
             } else if let Some(inner) = word.strip_prefix('[') {
@@ -202,6 +211,12 @@ fn go(
                 Class::Digit => token.has_digit(),
                 Class::Http => is_http_error(&token.norm),
                 Class::Date => times::date_at(tokens, pos).is_some(),
+                Class::Participle => is_participle(tokens, pos, lists),
+                Class::Ly => {
+                    let w = &token.norm;
+                    w.len() >= 5 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
+                }
+                Class::Percent => token.has_digit() && token.norm.ends_with('%'),
             };
             ok.then(|| go(rest, tokens, pos + 1, lists, depth))
                 .flatten()
@@ -216,6 +231,29 @@ fn go(
             })
         }
     }
+}
+
+/// Whether one of the list `name`'s patterns matches exactly the word at `pos`.
+pub(crate) fn word_in(lists: &dyn Lists, name: &str, tokens: &[Token], pos: usize) -> bool {
+    lists.list(name).is_some_and(|patterns| {
+        patterns
+            .iter()
+            .any(|p| p.match_at(tokens, pos, lists) == Some(pos + 1))
+    })
+}
+
+/// "typed", "taken", "shown", "shut": a word ending in "-ed" (not "need"),
+/// "-en" (not "between") or "-wn", or an irregular participle of the list,
+/// less the words that after "was" describe a state or a good outcome
+/// rather than an act ("based", "often", "restored").
+fn is_participle(tokens: &[Token], pos: usize, lists: &dyn Lists) -> bool {
+    let w = &tokens[pos].norm;
+    let ends = |a: &str, not: &str| w.ends_with(a) && !w.ends_with(not);
+    let regular = w.len() >= 5
+        && (ends("ed", "eed") || ends("en", "een") || w.ends_with("wn"))
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+    (regular || word_in(lists, "participle", tokens, pos))
+        && !word_in(lists, "not-participle", tokens, pos)
 }
 
 fn is_http_error(word: &str) -> bool {

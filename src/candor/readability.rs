@@ -2,6 +2,8 @@
 //! shapes of words only the author's engineers know (host names, ticket ids,
 //! error codes).
 
+use super::pattern::word_in;
+use super::rules::RuleSet;
 use super::text::{sentences, Sentence, Token};
 use super::Hit;
 
@@ -129,6 +131,104 @@ fn internal_name(token: &Token) -> Option<&'static str> {
     None
 }
 
+/// Words shaped like names only engineers know, found without a list: an
+/// abbreviation in capitals never spelled out in the text ("BGP", unless
+/// the text says "Border Gateway Protocol (BGP)"), and a name with a
+/// capital inside it ("PgBouncer", "DynamoDB"). Not the words of the list
+/// `everyday-names` ("PIN", "PayPal"), a time zone's name, the sender's own
+/// names (`own`), or any word of a line written all in capitals (a heading).
+pub(crate) fn shaped_jargon(
+    sentence: &Sentence,
+    text: &str,
+    set: &RuleSet,
+    own: &[&str],
+) -> Vec<Hit> {
+    let tokens = &sentence.tokens;
+    if !tokens
+        .iter()
+        .any(|t| t.raw.bytes().any(|b| b.is_ascii_lowercase()))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (pos, t) in tokens.iter().enumerate() {
+        let word = t
+            .raw
+            .strip_suffix("'s")
+            .or_else(|| t.raw.strip_suffix("’s"))
+            .unwrap_or(t.raw);
+        let id = if is_acronym(word) {
+            "jargon.acronym"
+        } else if is_camel_case(word) {
+            "jargon.camel-case"
+        } else {
+            continue;
+        };
+        // "GMT-5" is a zone name with its offset.
+        let name = word.split('-').next().unwrap_or(word);
+        // Spelled out: "Border Gateway Protocol (BGP)", "BGP (Border ...)".
+        let spelled_out = stands(text, word, &|b, i, j| {
+            (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')')) || b[j..].starts_with(b" (")
+        });
+        // One of the sender's own names: a whole word of one of them.
+        let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+        let owned = own.iter().any(|o| {
+            stands(o, word, &|b, i, j| {
+                !alnum(i.checked_sub(1).and_then(|k| b.get(k))) && !alnum(b.get(j))
+            })
+        });
+        if spelled_out
+            || owned
+            || set.zone_name(name).is_some()
+            || set.offset_names.contains(&name)
+            || set.generic_names.contains(&name)
+            || internal_name(t).is_some()
+            || word_in(set, "everyday-names", tokens, pos)
+        {
+            continue;
+        }
+        out.push(Hit::new(id, t.start, t.start + word.len()));
+    }
+    out
+}
+
+/// Whether `word` occurs in `text` where `fits` accepts it, given the
+/// text's bytes and the word's byte range.
+fn stands(text: &str, word: &str, fits: &dyn Fn(&[u8], usize, usize) -> bool) -> bool {
+    text.match_indices(word)
+        .any(|(i, _)| fits(text.as_bytes(), i, i + word.len()))
+}
+
+/// "BGP", "EC2", "APIs", "AMS-IX": two to five capitals (digits may
+/// follow one), perhaps a plural "s", perhaps parts joined by hyphens.
+fn is_acronym(word: &str) -> bool {
+    if word.contains('-') {
+        return word.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        }) && word.chars().filter(char::is_ascii_uppercase).count() >= 3;
+    }
+    let word = word.strip_suffix('s').unwrap_or(word);
+    let capitals = word.chars().filter(char::is_ascii_uppercase).count();
+    word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (2..=5).contains(&capitals)
+}
+
+/// "PgBouncer", "DynamoDB": a capital first and a capital after a small
+/// letter ("iPhone" and "eBay" start small and are left alone).
+fn is_camel_case(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.first().is_some_and(u8::is_ascii_uppercase)
+        && b.iter().all(u8::is_ascii_alphanumeric)
+        && b.windows(2)
+            .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
+}
+
 /// "INC-4521", "CHG0012345", "JIRA-99", "#4521".
 fn is_ticket(raw: &str) -> bool {
     if let Some(number) = raw.strip_prefix('#') {
@@ -171,7 +271,8 @@ fn is_host(norm: &str) -> bool {
                 "internal" | "local" | "lan" | "corp" | "intranet" | "intra"
             )
         });
-        let numbered_name = parts.first().is_some_and(|p| {
+        // "mx1.example.com", "api.eu2.example.com": a numbered name before the domain.
+        let numbered_name = parts[..parts.len() - 1].iter().any(|p| {
             p.chars().any(|c| c.is_ascii_alphabetic()) && p.chars().any(|c| c.is_ascii_digit())
         });
         return well_formed && named && (internal || numbered_name);

@@ -73,9 +73,18 @@ pub(crate) struct Rule {
     pub unless_sentence: Vec<Entry>,
     /// The hit counts only when one of these matches somewhere in its sentence.
     pub needs_sentence: Vec<Entry>,
+    /// The hit is dropped when one of these matches in an earlier sentence
+    /// of the same text (a heading or sentence that gives the date).
+    pub unless_earlier: Vec<Entry>,
+    /// The hit is dropped when one of these starts in the three words
+    /// before it ("not a minor ...").
+    pub unless_before: Vec<Entry>,
     /// The hit counts only when nothing in the draft owns the failure
     /// (no phrase of the list `accountable` anywhere).
     pub unowned_only: bool,
+    /// The hit counts only when nothing in the draft names a change the
+    /// sender makes (no phrase of the list `change` anywhere).
+    pub unchanged_only: bool,
     /// A number the rule's code uses (a word count, a grade).
     pub limit: Option<f32>,
 }
@@ -172,7 +181,10 @@ impl RuleSet {
                             unless: Vec::new(),
                             unless_sentence: Vec::new(),
                             needs_sentence: Vec::new(),
+                            unless_earlier: Vec::new(),
+                            unless_before: Vec::new(),
                             unowned_only: false,
+                            unchanged_only: false,
                             limit: None,
                         });
                         Section::Rule(set.rules.len() - 1)
@@ -213,6 +225,7 @@ impl RuleSet {
                         "suggestion" => rule.suggestion = value,
                         "source" => rule.source = value,
                         "context" if value == "unowned" => rule.unowned_only = true,
+                        "context" if value == "unchanged" => rule.unchanged_only = true,
                         "limit" => {
                             rule.limit = Some(parse_limit(value).ok_or_else(|| {
                                 err(format!("limit \"{value}\" is not a number like 25 or 7.5"))
@@ -226,6 +239,12 @@ impl RuleSet {
                         "needs-sentence" => rule
                             .needs_sentence
                             .push(entry(value, sources).map_err(err)?),
+                        "unless-earlier" => rule
+                            .unless_earlier
+                            .push(entry(value, sources).map_err(err)?),
+                        "unless-before" => {
+                            rule.unless_before.push(entry(value, sources).map_err(err)?)
+                        }
                         _ => return Err(err(format!("unknown rule key \"{key}\""))),
                     }
                 }
@@ -272,7 +291,9 @@ impl RuleSet {
                 .iter()
                 .chain(&rule.unless)
                 .chain(&rule.unless_sentence)
-                .chain(&rule.needs_sentence);
+                .chain(&rule.needs_sentence)
+                .chain(&rule.unless_earlier)
+                .chain(&rule.unless_before);
             for e in entries {
                 for name in e.pattern.lists() {
                     if self.list(name).is_none() {
@@ -281,8 +302,10 @@ impl RuleSet {
                 }
             }
         }
-        if self.list("accountable").is_none() {
-            return Err(err("the list `accountable` is missing".into()));
+        for name in ["accountable", "change"] {
+            if self.list(name).is_none() {
+                return Err(err(format!("the list `{name}` is missing")));
+            }
         }
         Ok(())
     }
@@ -391,7 +414,9 @@ mod tests {
                 .iter_mut()
                 .chain(&mut rule.unless)
                 .chain(&mut rule.unless_sentence)
-                .chain(&mut rule.needs_sentence);
+                .chain(&mut rule.needs_sentence)
+                .chain(&mut rule.unless_earlier)
+                .chain(&mut rule.unless_before);
             for e in entries {
                 e.source = "";
             }
@@ -406,7 +431,9 @@ mod tests {
 
     #[test]
     fn a_missing_source_is_an_error_in_the_full_file() {
-        let rule = "[list accountable]\nphrase: we ; DESIGN\n[rule r]\nfamily: jargon\n\
+        let rule =
+            "[list accountable]\nphrase: we ; DESIGN\n[list change]\nphrase: we add ; issue\n\
+                    [rule r]\nfamily: jargon\n\
                     severity: advice\nmessage: m\nwhy: w\nsuggestion: s\n";
         let parse = |text: &str, sources| {
             let text: &'static str = Box::leak(text.to_string().into_boxed_str());
