@@ -14,6 +14,7 @@ import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripRules } from './strip-rules.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const TERSER = join(ROOT, 'tests/e2e/node_modules/.bin/terser');
@@ -60,6 +61,24 @@ if (!debug) {
   }
   console.log('post-build: JavaScript and CSS minified, integrity hashes updated');
 }
+// 4. writes what Candor fetches once it has started, each as a file named
+//    by its content and named in the page's <meta name=…> (src/ui/mod.rs):
+//    the candor check's rules, stripped as build.rs strips the compiled-in
+//    copy, and the zone search's tables without their `#` lines.
+const withoutComments = (text) => text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
+const AFTER_START = [
+  ['__CANDOR_RULES__', 'rules', 'src/candor/rules.txt', stripRules],
+  ['__CANDOR_PLACES__', 'places', 'src/time/zones.tsv', withoutComments],
+  ['__CANDOR_NAMES__', 'names', 'src/time/common-names.tsv', withoutComments],
+];
+for (const [placeholder, stem, source, strip] of AFTER_START) {
+  if (!html.includes(placeholder)) continue;
+  const text = strip(readFileSync(join(ROOT, source), 'utf8'));
+  const name = `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
+  writeFileSync(join(staging, name), text);
+  html = html.replace(placeholder, `./${name}`);
+  console.log(`post-build: ${source} written as ${name}, fetched after start`);
+}
 const hashes = [];
 for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash('sha256').update(match[1], 'utf8').digest('base64')}'`);
@@ -69,7 +88,7 @@ console.log(`post-build: ${hashes.length} inline script(s) hashed into the polic
 
 const worker = join(staging, 'sw.js');
 if (existsSync(worker)) {
-  const files = readdirSync(staging).filter((f) => /\.(wasm|js|css)$/.test(f) && f !== 'sw.js').sort();
+  const files = readdirSync(staging).filter((f) => /\.(wasm|js|css|txt)$/.test(f) && f !== 'sw.js').sort();
   const version = createHash('sha256').update(files.join('\n') + readFileSync(file)).digest('hex').slice(0, 16);
   const source = readFileSync(worker, 'utf8')
     .replace('__CANDOR_VERSION__', version)

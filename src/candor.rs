@@ -37,7 +37,9 @@ use crate::notice::{self, Block, Notice, Span};
 use crate::time::ZoneRules;
 
 pub use readability::{reading_grade, syllables};
-pub use rules::RulesError;
+#[cfg(target_arch = "wasm32")]
+pub use rules::install as install_rules;
+pub use rules::{RulesError, Unavailable};
 pub use timeline::timeline_findings;
 
 use pattern::Lists;
@@ -309,7 +311,7 @@ impl Hit {
 pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
     let set = match rules::shipped() {
         Ok(set) => set,
-        Err(error) => return vec![broken_rules(error)],
+        Err(why) => return vec![unavailable(why)],
     };
     let notice = notice::compose(draft, rules);
     let (body, gaps) = body_and_gaps(&notice);
@@ -364,7 +366,7 @@ pub fn check(draft: &Draft, rules: &dyn ZoneRules) -> Vec<Finding> {
 pub fn check_form(draft: &Draft, text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
     let set = match rules::shipped() {
         Ok(set) => set,
-        Err(error) => return vec![broken_rules(error)],
+        Err(why) => return vec![unavailable(why)],
     };
     let zones = draft_zones(draft);
     let own = own_names(draft, &zones);
@@ -452,7 +454,7 @@ pub fn review(draft: &Draft, rules: &dyn ZoneRules, now: i64) -> Vec<Finding> {
 pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
     let set = match rules::shipped() {
         Ok(set) => set,
-        Err(error) => return vec![broken_rules(error)],
+        Err(why) => return vec![unavailable(why)],
     };
     let ctx = Context {
         zones: &[],
@@ -507,18 +509,41 @@ pub fn catalogue() -> Result<Vec<RuleInfo>, RulesError> {
 
 // ---------------------------------------------------------------------------
 
-fn broken_rules(error: &RulesError) -> Finding {
+/// The one finding when the check has no rules to apply: it says so, and
+/// that the draft is safe, rather than passing a notice it never read.
+fn unavailable(why: Unavailable) -> Finding {
+    let (message, why, suggestion) = match why {
+        Unavailable::Loading => (
+            "The candor check is still loading, so it has not read your notice yet.".to_string(),
+            "Candor fetches the check's rules once it has started, so that it starts sooner."
+                .to_string(),
+            "Wait a moment: the findings appear here by themselves.".to_string(),
+        ),
+        Unavailable::NotFetched(reason) => (
+            "The candor check could not load, so it has not read your notice.".to_string(),
+            format!(
+                "Candor fetches the check's rules once it has started, and that failed: {reason}"
+            ),
+            "Your draft is safe. Reload Candor while you are online to check your notice."
+                .to_string(),
+        ),
+        Unavailable::Broken(error) => (
+            "Candor could not read its own rules, so it checked nothing.".to_string(),
+            error.to_string(),
+            "Report this to whoever runs Candor.".to_string(),
+        ),
+    };
     Finding {
-        id: "candor.rules-broken",
+        id: "candor.rules-unavailable",
         family: Family::Readability,
         severity: Severity::Advice,
-        message: "Candor could not read its own rules, so it checked nothing.".into(),
-        why: error.to_string(),
+        message,
+        why,
         location: Location {
             field: Field::Notice,
             range: 0..0,
         },
-        suggestion: "Report this to whoever runs Candor.".into(),
+        suggestion,
         excerpt: String::new(),
     }
 }

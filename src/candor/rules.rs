@@ -1,16 +1,32 @@
 //! Reads `rules.txt`: every rule's words, messages and sources, the named
 //! phrase lists, and the time-zone abbreviations. See the head of that file
-//! for its format. The app embeds a copy without comments or sources, which
-//! build.rs writes; the full file is read only for [`with_sources`].
+//! for its format. The app uses a copy without comments or sources: natively
+//! (the tests) build.rs writes it and it is compiled in; in the browser it is
+//! a file of its own that the page fetches once the first step is shown and
+//! hands to [`install`] (12.6 KB gzip that a reader need not download before
+//! Candor starts: the check runs only on the last step). The full file is
+//! read only for [`with_sources`].
 
 use std::sync::OnceLock;
 
 use super::pattern::{Lists, Pattern};
 use super::{Family, Severity};
 
+/// Why the check has no rules to apply.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unavailable {
+    /// The page has not received them yet.
+    Loading,
+    /// The page could not fetch them: the reason, as a sentence.
+    NotFetched(String),
+    /// They were received but do not parse.
+    Broken(RulesError),
+}
+
 /// The rules as shipped (no sources), read once. An error's line number
 /// counts lines of that copy; [`with_sources`] names the line in rules.txt.
-pub(crate) fn shipped() -> Result<&'static RuleSet, &'static RulesError> {
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn shipped() -> Result<&'static RuleSet, Unavailable> {
     static RULES: OnceLock<Result<RuleSet, RulesError>> = OnceLock::new();
     RULES
         .get_or_init(|| {
@@ -18,6 +34,33 @@ pub(crate) fn shipped() -> Result<&'static RuleSet, &'static RulesError> {
             RuleSet::parse(stripped, Sources::Stripped)
         })
         .as_ref()
+        .map_err(|e| Unavailable::Broken(e.clone()))
+}
+
+#[cfg(target_arch = "wasm32")]
+static INSTALLED: OnceLock<Result<RuleSet, Unavailable>> = OnceLock::new();
+
+/// The rules the page installed, or why there are none yet.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn shipped() -> Result<&'static RuleSet, Unavailable> {
+    match INSTALLED.get() {
+        Some(Ok(set)) => Ok(set),
+        Some(Err(why)) => Err(why.clone()),
+        None => Err(Unavailable::Loading),
+    }
+}
+
+/// Gives the browser's check its rules: the text of the file the page
+/// fetched (`Ok`), or why it could not fetch it. The first call wins; the
+/// text is kept for the life of the page, as the compiled-in copy is.
+#[cfg(target_arch = "wasm32")]
+pub fn install(fetched: Result<String, String>) {
+    let result = match fetched {
+        Ok(text) => RuleSet::parse(Box::leak(text.into_boxed_str()), Sources::Stripped)
+            .map_err(Unavailable::Broken),
+        Err(why) => Err(Unavailable::NotFetched(why)),
+    };
+    let _ = INSTALLED.set(result);
 }
 
 /// The full `rules.txt`, where every pattern and every rule without

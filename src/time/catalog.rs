@@ -11,9 +11,47 @@
 use super::{format_offset, in_zone, ZoneRules};
 use crate::case::lower;
 
-// Copies without their `#` lines, written by build.rs.
-const PLACES: &str = include_str!(concat!(env!("OUT_DIR"), "/zones.tsv"));
-const COMMON_NAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/common-names.tsv"));
+/// The place table and the common names. Natively (the tests) they are
+/// compiled in, copies without their `#` lines written by build.rs. In the
+/// browser they are files of their own that the page fetches as soon as it
+/// has started and hands to [`install`] (7.6 KB gzip a reader need not
+/// download before Candor starts: only the zone search reads them, and
+/// until they arrive it searches the browser's own list of zones).
+#[cfg(not(target_arch = "wasm32"))]
+fn tables() -> (&'static str, &'static str) {
+    (
+        include_str!(concat!(env!("OUT_DIR"), "/zones.tsv")),
+        include_str!(concat!(env!("OUT_DIR"), "/common-names.tsv")),
+    )
+}
+
+#[cfg(target_arch = "wasm32")]
+static TABLES: std::sync::OnceLock<(&'static str, &'static str)> = std::sync::OnceLock::new();
+
+#[cfg(target_arch = "wasm32")]
+fn tables() -> (&'static str, &'static str) {
+    TABLES.get().copied().unwrap_or(("", ""))
+}
+
+/// Gives the browser's zone search its tables: the place table and the
+/// common names, as fetched (`#` lines are skipped). The first call wins.
+#[cfg(target_arch = "wasm32")]
+pub fn install(places: String, common_names: String) {
+    let leak = |t: String| -> &'static str { Box::leak(t.into_boxed_str()) };
+    let _ = TABLES.set((leak(places), leak(common_names)));
+}
+
+/// Whether the place table is there to search (always, natively).
+pub fn has_places() -> bool {
+    !tables().0.is_empty()
+}
+
+/// The rows of a table, less blank and `#` lines.
+fn rows(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
 
 /// The most matches a search returns.
 pub const MAX_MATCHES: usize = 12;
@@ -34,28 +72,22 @@ struct Place<'a> {
 }
 
 fn places() -> impl Iterator<Item = Place<'static>> {
-    PLACES
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            Some(Place {
-                zone: cols.next()?,
-                codes: cols.next().unwrap_or(""),
-                countries: cols.next().unwrap_or(""),
-                area: cols.next().unwrap_or(""),
-            })
+    rows(tables().0).filter_map(|line| {
+        let mut cols = line.split('\t');
+        Some(Place {
+            zone: cols.next()?,
+            codes: cols.next().unwrap_or(""),
+            countries: cols.next().unwrap_or(""),
+            area: cols.next().unwrap_or(""),
         })
+    })
 }
 
 fn common_names() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
-    COMMON_NAMES
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            Some((cols.next()?, cols.next()?, cols.next().unwrap_or("")))
-        })
+    rows(tables().1).filter_map(|line| {
+        let mut cols = line.split('\t');
+        Some((cols.next()?, cols.next()?, cols.next().unwrap_or("")))
+    })
 }
 
 /// Lower case, accents dropped, `_` and `/` read as spaces, so "sao paulo"

@@ -283,9 +283,18 @@ pub fn zone_picker(
     let query = RwSignal::new(None::<String>);
     // A function, not a memo: the list below is its one reader while the
     // author types, and a Memo of its own type costs about 0.9 KB of gzip.
-    let matches = |typed: Option<String>| match typed {
-        Some(q) if !q.trim().is_empty() => catalog::search(&q, searchable_zones(), zones(), now()),
-        _ => Vec::new(),
+    // The place table may arrive after the author starts typing.
+    let arrived = use_context::<crate::ui::Arrived>();
+    let matches = move |typed: Option<String>| {
+        if let Some(arrived) = arrived {
+            arrived.0.track();
+        }
+        match typed {
+            Some(q) if !q.trim().is_empty() => {
+                catalog::search(&q, searchable_zones(), zones(), now())
+            }
+            _ => Vec::new(),
+        }
     };
     let pick = move |zone: String| {
         query.set(None);

@@ -57,8 +57,7 @@ pub fn zones() -> &'static IntlZones {
 
 thread_local! {
     static KNOWN_ZONES: &'static [String] = Box::leak(supported_zones().into_boxed_slice());
-    static SEARCHABLE_ZONES: &'static [String] =
-        Box::leak(crate::time::catalog::searchable_zones().into_boxed_slice());
+    static SEARCHABLE_ZONES: std::cell::OnceCell<&'static [String]> = const { std::cell::OnceCell::new() };
 }
 
 /// Every zone name the reader's browser knows, old names included: an
@@ -68,13 +67,50 @@ pub fn known_zones() -> &'static [String] {
 }
 
 /// The zones the picker offers (tzdb's current names and UTC).
+/// Until the place table has arrived, the browser's own list.
 pub fn searchable_zones() -> &'static [String] {
-    SEARCHABLE_ZONES.with(|z| *z)
+    if !crate::time::catalog::has_places() {
+        return known_zones();
+    }
+    SEARCHABLE_ZONES.with(|z| {
+        *z.get_or_init(|| Box::leak(crate::time::catalog::searchable_zones().into_boxed_slice()))
+    })
 }
 
 /// The browser's clock, in Unix seconds.
 pub fn now() -> i64 {
     (js_sys::Date::now() / 1000.0) as i64
+}
+
+/// Counts the files fetched after start (the zone search's tables, the
+/// check's rules) as they arrive, for what reads them.
+#[derive(Clone, Copy)]
+pub struct Arrived(pub RwSignal<u8>);
+
+/// The text of a file the release build names in `<meta name=…>`
+/// (scripts/post-build.mjs), or why it could not be had, as a sentence.
+async fn fetch_file(meta: &str) -> Result<String, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let offline = || "Candor could not reach the server; you may be offline.".to_string();
+    let url = document()
+        .query_selector(&format!("meta[name={meta}]"))
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"))
+        .ok_or_else(|| "this page does not say where the rules are.".to_string())?;
+    let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&url))
+        .await
+        .map_err(|_| offline())?
+        .unchecked_into();
+    if !response.ok() {
+        return Err(format!("the server answered {}.", response.status()));
+    }
+    let text = response.text().map_err(|_| offline())?;
+    JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|t| t.as_string())
+        .ok_or_else(offline)
 }
 
 /// A draft that arrived in the address (a share link) is opened and saved
@@ -115,12 +151,31 @@ pub fn App() -> impl IntoView {
     let step = session.step;
     let show_drafts = RwSignal::new(false);
     let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
+    // The zone search's tables and the check's rules are files of their
+    // own, fetched once the first step is shown (effects run after the page
+    // is built); what reads them follows `arrived`.
+    let arrived = Arrived(RwSignal::new(0));
+    provide_context(arrived);
+    Effect::new(move |_| {
+        leptos::task::spawn_local(async move {
+            if let (Ok(places), Ok(names)) = (
+                fetch_file("candor-places").await,
+                fetch_file("candor-names").await,
+            ) {
+                crate::time::catalog::install(places, names);
+                arrived.0.update(|n| *n += 1);
+            }
+            crate::candor::install_rules(fetch_file("candor-rules").await);
+            arrived.0.update(|n| *n += 1);
+        });
+    });
     // The candor check reads the whole draft and notice: it runs on the
     // check step, not on every keystroke of every step.
     let findings = Memo::new(move |_| {
         if step.get() != Step::Check {
             return Vec::new();
         }
+        arrived.0.track();
         draft.with(|d| crate::candor::review(d, zones(), now()))
     });
     let flagged = Signal::derive(move || {

@@ -69,3 +69,16 @@ test('an honest, complete notice passes without noise', async ({ page }) => {
   await expect(page.getByText('Every question has an answer.')).toBeVisible();
   await expect(page.getByText('The candor check found nothing a reader would miss or distrust.')).toBeVisible();
 });
+
+// The check's rules are fetched once Candor has started; if they cannot be,
+// the check says so in a sentence, and the notice is still there to copy.
+test('a check whose rules could not be fetched says so and keeps the draft', async ({ page }) => {
+  await page.route(/\/rules-[0-9a-f]+\.txt$/, (route) => route.abort());
+  await openCandor(page);
+  await page.getByLabel('What happened, in one or two sentences?').fill('We apologize for any inconvenience.');
+  await page.getByRole('button', { name: /Check your notice/ }).click();
+  const findings = page.getByRole('region', { name: 'What a reader will miss or distrust' });
+  await expect(findings).toContainText('The candor check could not load, so it has not read your notice.');
+  await expect(findings).toContainText('Reload Candor while you are online to check your notice.');
+  await expect(page.getByLabel('The notice, as text to copy')).toHaveValue(/We apologize for any inconvenience\./);
+});

@@ -29,6 +29,10 @@ test('after one visit Candor loads and works offline', async ({ page, context, c
   await expect(page.getByRole('region', { name: 'Notice preview' })).toContainText('Our network is down, and so is yours.');
   await page.getByRole('button', { name: /Check your notice/ }).click();
   await expect(page.getByLabel('The notice, as text to copy')).toHaveValue(/Our network is down, and so is yours\./);
+  // The check's rules, fetched after start, were kept for offline use too.
+  const findings = page.getByRole('region', { name: 'What a reader will miss or distrust' });
+  await expect(findings).toContainText('The notice does not say who is affected.');
+  await expect(findings).not.toContainText('could not load');
   await context.setOffline(false);
   expect(consoleErrors).toEqual([]);
 });
