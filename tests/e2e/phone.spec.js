@@ -138,7 +138,7 @@ for (const width of [320, 360]) test(`a newcomer on a ${width} px phone with a s
   await main.getByRole('button', { name: 'Copy the link' }).tap();
   await expect(page.locator('#share-status')).toHaveText(/^Copied the link/);
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#1/);
+  expect(link).toMatch(/#2/);
 
   // The reviewer, also on a phone, opens the link and hears the same notice.
   const reviewer = await context.newPage();

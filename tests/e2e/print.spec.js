@@ -27,7 +27,7 @@ test('copy and share with the keyboard alone, focus always visible', async ({ pa
   expect(outline).not.toBe('none');
   await pressButton(page, page.getByRole('button', { name: 'Copy the link' }));
   await expect(page.locator('#share-status')).toHaveText(/^Copied the link/);
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#1/);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/#2/);
 });
 
 test('with reduced motion asked for, nothing on any step moves', async ({ page }) => {

@@ -35,6 +35,12 @@ test('after loading its own files, Candor asks the network for nothing', async (
   await openCandor(page);
   const origin = new URL(page.url()).origin;
   expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:'))).toEqual([]);
+  // Loading ends with the files Candor fetches once it has started (the
+  // check's rules, the zone search's tables), which the page names.
+  const later = await page.$$eval('meta[name^="candor-"]', (metas) =>
+    metas.map((m) => new URL(m.content, document.baseURI).href));
+  expect(later).toHaveLength(3);
+  await expect.poll(() => later.every((u) => requests.includes(u))).toBe(true);
   const loaded = requests.length;
   await page.getByLabel('What happened, in one or two sentences?').fill('Search was down.');
   for (const step of ['Who is affected?', 'When did it happen?', 'Check your notice']) {

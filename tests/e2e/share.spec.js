@@ -25,7 +25,7 @@ async function storedDrafts(page) {
 
 test('a reviewer opening the link sees exactly the notice the author sees', async ({ page, browser, consoleErrors }) => {
   const link = await writeDraft(page);
-  expect(link).toMatch(/#1/);
+  expect(link).toMatch(/#2/);
   await expect(page.locator('#share-size')).toHaveText(/^The link is [\d,]+ characters long\.$/);
   const authorNotice = await page.getByLabel('The notice, as text to copy').inputValue();
 
