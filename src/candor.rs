@@ -267,6 +267,13 @@ impl Finding {
     /// What the draft remembers when the author dismisses this finding:
     /// the rule, the field, and the words (not their position, which moves
     /// as the author types), e.g. `minimising.brief@impact:brief`.
+    /// Whether the finding is about the draft, so that going to an answer or
+    /// dismissing it means something; not when the check itself could not
+    /// run (its rules did not load).
+    pub fn is_about_the_draft(&self) -> bool {
+        self.id != UNAVAILABLE_ID
+    }
+
     pub fn dismissal_key(&self) -> String {
         let words = normalised(&self.excerpt);
         if words.is_empty() {
@@ -509,6 +516,8 @@ pub fn catalogue() -> Result<Vec<RuleInfo>, RulesError> {
 
 // ---------------------------------------------------------------------------
 
+const UNAVAILABLE_ID: &str = "candor.rules-unavailable";
+
 /// The one finding when the check has no rules to apply: it says so, and
 /// that the draft is safe, rather than passing a notice it never read.
 fn unavailable(why: Unavailable) -> Finding {
@@ -529,12 +538,12 @@ fn unavailable(why: Unavailable) -> Finding {
         ),
         Unavailable::Broken(error) => (
             "Candor could not read its own rules, so it checked nothing.".to_string(),
-            error.to_string(),
+            format!("Its rules file has a mistake ({error})."),
             "Report this to whoever runs Candor.".to_string(),
         ),
     };
     Finding {
-        id: "candor.rules-unavailable",
+        id: UNAVAILABLE_ID,
         family: Family::Readability,
         severity: Severity::Advice,
         message,
@@ -1028,6 +1037,31 @@ mod decimal_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// When the check could not run, it says so in sentences that tell the
+    /// author their draft is safe, and offers nothing to go to or dismiss.
+    #[test]
+    fn a_check_without_rules_says_why_and_is_not_about_the_draft() {
+        let error = RulesError {
+            line: 3,
+            message: "no family".into(),
+        };
+        for why in [
+            Unavailable::Loading,
+            Unavailable::NotFetched(
+                "Candor could not reach the server; you may be offline.".into(),
+            ),
+            Unavailable::Broken(error),
+        ] {
+            let f = unavailable(why.clone());
+            assert!(!f.is_about_the_draft(), "{why:?}");
+            for text in [&f.message, &f.why, &f.suggestion] {
+                assert!(text.ends_with('.') && !text.is_empty(), "{why:?}: {text:?}");
+            }
+        }
+        let real = check_text("We apologise for any inconvenience.", &AllUtc);
+        assert!(!real.is_empty() && real.iter().all(Finding::is_about_the_draft));
+    }
 
     #[test]
     fn the_shipped_rules_parse() {

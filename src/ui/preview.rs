@@ -294,13 +294,15 @@ fn findings_section(
                                         <p class="finding-message"><strong>{f.message.clone()}</strong></p>
                                         <p>{f.why.clone()}</p>
                                         <p>"Try this: " {f.suggestion.clone()}</p>
-                                        <div class="finding-buttons">
-                                            {button("secondary", format!("Go to “{}”", step.title()).into(), Box::new(move || go.run(step)))}
-                                            {button("secondary", "Dismiss for this draft".into(), Box::new(move || {
-                                                let key = key.clone();
-                                                draft.update(|d| if !d.dismissed_findings.contains(&key) { d.dismissed_findings.push(key) });
-                                            }))}
-                                        </div>
+                                        {f.is_about_the_draft().then(|| view! {
+                                            <div class="finding-buttons">
+                                                {button("secondary", format!("Go to “{}”", step.title()).into(), Box::new(move || go.run(step)))}
+                                                {button("secondary", "Dismiss for this draft".into(), Box::new(move || {
+                                                    let key = key.clone();
+                                                    draft.update(|d| if !d.dismissed_findings.contains(&key) { d.dismissed_findings.push(key) });
+                                                }))}
+                                            </div>
+                                        })}
                                     </li>
                                 }
                             }).collect_view()}

@@ -80,5 +80,7 @@ test('a check whose rules could not be fetched says so and keeps the draft', asy
   const findings = page.getByRole('region', { name: 'What a reader will miss or distrust' });
   await expect(findings).toContainText('The candor check could not load, so it has not read your notice.');
   await expect(findings).toContainText('Reload Candor while you are online to check your notice.');
+  // Nothing in the draft to go to or dismiss: the check itself did not run.
+  await expect(findings.getByRole('button', { name: 'Dismiss for this draft' })).toHaveCount(0);
   await expect(page.getByLabel('The notice, as text to copy')).toHaveValue(/We apologize for any inconvenience\./);
 });
