@@ -283,38 +283,14 @@ struct Labelled {
 }
 
 fn corpus() -> Vec<Labelled> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/candor_corpus.tsv");
-    let text = std::fs::read_to_string(&path).expect("read tests/candor_corpus.tsv");
-    let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "line {}: sentence, expected, source", i + 1);
-        assert!(
-            !cols[2].trim().is_empty(),
-            "line {}: every sentence needs a source",
-            i + 1
-        );
-        let expected = if cols[1] == "honest" {
-            Vec::new()
-        } else {
-            cols[1]
-                .split('+')
-                .map(|name| {
-                    Family::from_name(name)
-                        .unwrap_or_else(|| panic!("line {}: unknown family {name:?}", i + 1))
-                })
-                .collect()
-        };
-        out.push(Labelled {
-            line: i + 1,
-            sentence: cols[0].to_string(),
-            expected,
-        });
-    }
-    out
+    common::labelled_rows("tests/candor_corpus.tsv", 0)
+        .into_iter()
+        .map(|row| Labelled {
+            line: row.line,
+            sentence: row.sentence,
+            expected: row.expected,
+        })
+        .collect()
 }
 
 #[test]

@@ -13,7 +13,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use candor::candor::{check_text, Family, Finding, Severity, FAMILIES};
 use common::Tzdb2026;
@@ -26,49 +25,15 @@ struct Row {
 }
 
 fn read_half(name: &str) -> Vec<Row> {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/candor_heldout/{name}.tsv"));
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    let mut rows = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        assert!(
-            (3..=4).contains(&cols.len()),
-            "{name}.tsv line {}: sentence, expected, source[, context]",
-            i + 1
-        );
-        assert!(
-            !cols[2].trim().is_empty(),
-            "{name}.tsv line {}: every sentence needs a source",
-            i + 1
-        );
-        let expected = if cols[1] == "honest" {
-            Vec::new()
-        } else {
-            cols[1]
-                .split('+')
-                .map(|n| {
-                    Family::from_name(n.trim()).unwrap_or_else(|| {
-                        panic!("{name}.tsv line {}: unknown family {n:?}", i + 1)
-                    })
-                })
-                .collect()
-        };
-        rows.push(Row {
-            line: i + 1,
-            sentence: cols[0].to_string(),
-            context: cols
-                .get(3)
-                .map(|c| c.trim().to_string())
-                .unwrap_or_default(),
-            expected,
-        });
-    }
-    rows
+    common::labelled_rows(&format!("tests/candor_heldout/{name}.tsv"), 1)
+        .into_iter()
+        .map(|row| Row {
+            line: row.line,
+            sentence: row.sentence,
+            context: row.extra[0].clone(),
+            expected: row.expected,
+        })
+        .collect()
 }
 
 /// The findings that fall inside the sentence, checked after its context.

@@ -208,3 +208,62 @@ pub fn resolved_update() -> Draft {
     d.fix = "We corrected it, and all messages are again being received and processed".into();
     d
 }
+
+/// One row of a labelled candor-check file (tests/candor_corpus.tsv,
+/// tests/candor_heldout/*.tsv): `sentence<TAB>expected<TAB>source`, then
+/// the file's optional columns.
+pub struct LabelledRow {
+    pub line: usize,
+    pub sentence: String,
+    /// The families the sentence should raise; empty for `honest`.
+    pub expected: Vec<candor::candor::Family>,
+    /// The columns after the source ("" where a row leaves one out).
+    pub extra: Vec<String>,
+}
+
+/// Reads a labelled file (path relative to the crate), skipping `#` and
+/// blank lines; every row needs a source, and at most `extra` columns after it.
+pub fn labelled_rows(path: &str, extra: usize) -> Vec<LabelledRow> {
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path);
+    let text = std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("read {path}: {e}"));
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let at = format!("{path} line {}", i + 1);
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(
+            (3..=3 + extra).contains(&cols.len()),
+            "{at}: sentence, expected, source and at most {extra} more"
+        );
+        assert!(
+            !cols[2].trim().is_empty(),
+            "{at}: every sentence needs a source"
+        );
+        let expected = if cols[1] == "honest" {
+            Vec::new()
+        } else {
+            cols[1]
+                .split('+')
+                .map(|n| {
+                    candor::candor::Family::from_name(n.trim())
+                        .unwrap_or_else(|| panic!("{at}: unknown family {n:?}"))
+                })
+                .collect()
+        };
+        rows.push(LabelledRow {
+            line: i + 1,
+            sentence: cols[0].to_string(),
+            expected,
+            extra: (3..3 + extra)
+                .map(|c| {
+                    cols.get(c)
+                        .map(|t| t.trim().to_string())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        });
+    }
+    rows
+}
