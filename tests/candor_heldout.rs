@@ -204,7 +204,7 @@ fn print(name: &str, s: &Score) {
 /// half: precision 0.90, recall 0.85, every family 0.70) is printed beside
 /// the figures; the test half itself is never asserted on, only reported.
 const TUNING_PRECISION_FLOOR: f64 = 1.00;
-const TUNING_RECALL_FLOOR: f64 = 0.98;
+const TUNING_RECALL_FLOOR: f64 = 1.00;
 const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 1.00),
@@ -213,7 +213,7 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::VagueTime, 0.94),
     (Family::VaguePromise, 1.00),
     (Family::Commercialese, 1.00),
-    (Family::Jargon, 0.95),
+    (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
 /// Honest sentences (both halves) that raise a serious finding today; the
