@@ -599,6 +599,7 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.be-advised", "We hope you understand.", "We do not expect you to understand our systems."),
     ("time.relative", "We will publish the report next week.", "We will publish the report by Friday 13 March 2026."),
     ("vague-promise.take-steps", "We are working on a long-term fix.", "The long-term fix is a second database, ready by Friday 13 March 2026."),
+    ("hidden-actor.mistakes-were-made", "The outage resulted from a configuration change.", "The outage resulted from a configuration change we made."),
     ("reading.long-sentence",
      "We changed the settings on our mail server during routine maintenance on Wednesday and that change stopped every e-mail sent to our support, billing and sales addresses from arriving.",
      "We changed the settings on our mail server. That change stopped every e-mail to our support, billing and sales addresses."),
