@@ -775,7 +775,7 @@ fn phrase_hits(set: &RuleSet, text: &str, sentence: &Sentence, ctx: &Context) ->
                         .any(|p| u.pattern.match_at(tokens, p, set).is_some())
                 });
                 let negated = rule.unless_before.iter().any(|u| {
-                    (s.saturating_sub(3)..s).any(|p| {
+                    (s.saturating_sub(4)..s).any(|p| {
                         u.pattern
                             .match_at(tokens, p, set)
                             .is_some_and(|end| end <= s)

@@ -168,17 +168,17 @@ fn print(name: &str, s: &Score) {
 /// raised as they improve and never lowered. The bar (on the test
 /// half: precision 0.90, recall 0.85, every family 0.70) is printed beside
 /// the figures; the test half itself is never asserted on, only reported.
-const TUNING_PRECISION_FLOOR: f64 = 0.90;
-const TUNING_RECALL_FLOOR: f64 = 0.69;
+const TUNING_PRECISION_FLOOR: f64 = 1.00;
+const TUNING_RECALL_FLOOR: f64 = 1.00;
 const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 0.62),
-    (Family::Minimising, 0.62),
-    (Family::HiddenActor, 0.55),
-    (Family::SupplierBlame, 0.75),
-    (Family::VagueTime, 0.70),
-    (Family::VaguePromise, 0.80),
-    (Family::Commercialese, 0.20),
-    (Family::Jargon, 0.52),
+    (Family::NonApology, 1.00),
+    (Family::Minimising, 1.00),
+    (Family::HiddenActor, 1.00),
+    (Family::SupplierBlame, 0.87),
+    (Family::VagueTime, 0.94),
+    (Family::VaguePromise, 1.00),
+    (Family::Commercialese, 1.00),
+    (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
 /// Honest sentences (both halves) that raise a serious finding today; the

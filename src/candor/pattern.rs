@@ -18,6 +18,7 @@
 //! | `#participle`  | a past participle: a word ending in "-ed", "-en" or "-wn", or one of the list `participle`, and not one of the list `not-participle` |
 //! | `#ly`          | a word ending in "-ly" ("inadvertently")                |
 //! | `#percent`     | a figure with a per cent sign ("5%")                    |
+//! | `#number`      | a number, not a time of day ("120", "1,200"; not "5:50") |
 
 use super::text::Token;
 use super::times;
@@ -46,6 +47,7 @@ enum Class {
     Participle,
     Ly,
     Percent,
+    Number,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -93,6 +95,7 @@ impl Pattern {
                     "participle" => Class::Participle,
                     "ly" => Class::Ly,
                     "percent" => Class::Percent,
+                    "number" => Class::Number,
                     _ => return Err(format!("`{word}`: unknown class")),
                 })
             } else if let Some(inner) = word.strip_prefix('[') {
@@ -217,6 +220,13 @@ fn go(
                     w.len() >= 5 && w.ends_with("ly") && w.bytes().all(|b| b.is_ascii_lowercase())
                 }
                 Class::Percent => token.has_digit() && token.norm.ends_with('%'),
+                Class::Number => {
+                    token.has_digit()
+                        && token
+                            .norm
+                            .bytes()
+                            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+                }
             };
             ok.then(|| go(rest, tokens, pos + 1, lists, depth))
                 .flatten()

@@ -166,9 +166,15 @@ pub(crate) fn shaped_jargon(
         };
         // "GMT-5" is a zone name with its offset.
         let name = word.split('-').next().unwrap_or(word);
-        // Spelled out: "Border Gateway Protocol (BGP)", "BGP (Border ...)".
+        // Spelled out: "Border Gateway Protocol (BGP)", "BGP (Border ...)";
+        // or explained beside it: "OrderSync, the program that sends ...".
         let spelled_out = stands(text, word, &|b, i, j| {
-            (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')')) || b[j..].starts_with(b" (")
+            let rest = &b[j..];
+            (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')'))
+                || rest.starts_with(b" (")
+                || [&b", the "[..], b", a ", b", an "]
+                    .iter()
+                    .any(|p| rest.starts_with(p))
         });
         // One of the sender's own names: a whole word of one of them.
         let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);

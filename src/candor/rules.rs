@@ -119,7 +119,7 @@ pub(crate) struct Rule {
     /// The hit is dropped when one of these matches in an earlier sentence
     /// of the same text (a heading or sentence that gives the date).
     pub unless_earlier: Vec<Entry>,
-    /// The hit is dropped when one of these starts in the three words
+    /// The hit is dropped when one of these starts in the four words
     /// before it ("not a minor ...").
     pub unless_before: Vec<Entry>,
     /// The hit counts only when nothing in the draft owns the failure
