@@ -42,9 +42,11 @@ use std::fmt;
 mod body;
 mod deflate;
 mod inflate;
+mod reader;
 mod size;
 mod v1;
 
+pub use reader::{decode_for_readers, encode_for_readers, ReaderNotice, READER_MARK};
 pub use size::{link_report, LinkSize};
 
 use crate::model::Draft;
@@ -94,6 +96,9 @@ pub enum LinkError {
     TooLarge,
     /// It decodes, but not to a draft Candor can use; says what is wrong.
     InvalidDraft(&'static str),
+    /// A link for readers (the finished notice), opened where a draft was
+    /// expected.
+    ForReaders,
 }
 
 impl fmt::Display for LinkError {
@@ -115,6 +120,9 @@ impl fmt::Display for LinkError {
             LinkError::InvalidDraft(what) => {
                 write!(f, "This link does not hold a valid Candor draft: {what}.")
             }
+            LinkError::ForReaders => f.write_str(
+                "This link is for readers: it shows a finished notice, not a draft to edit.",
+            ),
         }
     }
 }
@@ -150,18 +158,37 @@ pub fn link_around_payload(payload: &[u8]) -> String {
 /// The draft in a link fragment. Takes the fragment with or without its `#`,
 /// or a whole pasted link, with surrounding white space.
 pub fn decode(fragment: &str) -> Result<Draft, LinkError> {
+    let text = fragment_text(fragment);
+    if text.starts_with(READER_MARK) {
+        return Err(LinkError::ForReaders);
+    }
+    open_framed(text, |version| match version {
+        VERSION => Ok(body::read as fn(&[u8]) -> Result<Draft, LinkError>),
+        '1' => Ok(v1::read_body),
+        _ => Err(LinkError::NotCandor),
+    })
+}
+
+/// What follows the `#` of a link, or the fragment itself, trimmed.
+fn fragment_text(fragment: &str) -> &str {
     let text = fragment.trim();
-    let text = match text.find('#') {
+    match text.find('#') {
         Some(at) => &text[at + 1..],
         None => text,
-    };
+    }
+}
+
+/// Opens a framed link (version character, length, base64url payload):
+/// `reader_for` gives the body reader of a version this Candor reads.
+fn open_framed<T>(
+    text: &str,
+    reader_for: impl Fn(char) -> Result<fn(&[u8]) -> Result<T, LinkError>, LinkError>,
+) -> Result<T, LinkError> {
     let first = text.chars().next().ok_or(LinkError::NotCandor)?;
-    let read_body: fn(&[u8]) -> Result<Draft, LinkError> = match first {
-        VERSION => body::read,
-        '1' => v1::read_body,
-        _ if VERSIONS.find(first) > VERSIONS.find(VERSION) => return Err(LinkError::NewerVersion),
-        _ => return Err(LinkError::NotCandor),
-    };
+    if VERSIONS.find(first) > VERSIONS.find(VERSION) {
+        return Err(LinkError::NewerVersion);
+    }
+    let read_body = reader_for(first)?;
     // `first` is ASCII, so byte 1 is a character boundary.
     let text = &text[1..];
     if text.len() > MAX_FRAGMENT_CHARS {
@@ -190,10 +217,10 @@ pub fn decode(fragment: &str) -> Result<Draft, LinkError> {
 
 /// Decodes what follows the version character, all of it base64url, and
 /// reads the body with the reader of the link's version.
-fn decode_checked(
+fn decode_checked<T>(
     text: &str,
-    read_body: fn(&[u8]) -> Result<Draft, LinkError>,
-) -> Result<Draft, LinkError> {
+    read_body: fn(&[u8]) -> Result<T, LinkError>,
+) -> Result<T, LinkError> {
     let (length, data) = match text.as_bytes() {
         [hi, lo, data @ ..] => {
             let hi = sextet(*hi).ok_or(LinkError::Damaged)?;

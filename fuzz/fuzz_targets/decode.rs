@@ -3,7 +3,7 @@
 //! -rss_limit_mb and -malloc_limit_mb catch that), and a draft it returns
 //! survives a new link unchanged.
 //!
-//! Each input is tried four ways, so the fuzzer reaches every layer:
+//! Each input is also opened as a reader's link. It is tried four ways, so the fuzzer reaches every layer:
 //! as the fragment text itself; as the payload of a link (the deflate stream
 //! and CRC behind a valid version and length); and as the body of a
 //! well-formed link (stored deflate blocks and a right CRC, so it reaches
@@ -22,6 +22,13 @@ fuzz_target!(|data: &[u8]| {
         Err(_) => share::decode(&String::from_utf8_lossy(data)),
     };
     check(result);
+    // The same text as a reader's link (the notice for readers): it opens or
+    // gets a sentence, and what opens links again the same.
+    let text = String::from_utf8_lossy(data);
+    if let Ok(notice) = share::decode_for_readers(&text) {
+        let again = share::encode_for_readers(&notice.draft, notice.form);
+        assert_eq!(share::decode_for_readers(&again), Ok(notice));
+    }
 
     // 2. The bytes as a link's payload (deflate stream, then CRC).
     check(share::decode(&share::link_around_payload(data)));

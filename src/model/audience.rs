@@ -71,6 +71,22 @@ impl Draft {
         offers
     }
 
+    /// The draft as a reader in `zone` reads it (a reader's link, issue #17):
+    /// every time first in the reader's own zone, then in the zones the
+    /// author chose, each zone once, blank rows left out.
+    pub fn for_reader(&self, zone: &str) -> Draft {
+        let mut zones = vec![zone.to_string()];
+        for z in &self.audience_zones {
+            if !z.trim().is_empty() && !zones.contains(z) {
+                zones.push(z.clone());
+            }
+        }
+        Draft {
+            audience_zones: zones,
+            ..self.clone()
+        }
+    }
+
     /// Adds a zone the author chose to offer readers; the sentence says
     /// where it is in the list (or that it was there already).
     pub fn add_audience_zone(&mut self, zone: &str) -> String {
