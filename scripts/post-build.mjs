@@ -61,7 +61,7 @@ if (!debug) {
   }
   console.log('post-build: JavaScript and CSS minified, integrity hashes updated');
 }
-// 4. writes what Candor fetches once it has started, each as a file named
+// 4. writes what Candor fetches after its first step, each as a file named
 //    by its content and named in the page's <meta name=…> (src/ui/mod.rs):
 //    the candor check's rules, stripped as build.rs strips the compiled-in
 //    copy, and the zone search's tables without their `#` lines.

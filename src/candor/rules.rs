@@ -2,7 +2,7 @@
 //! phrase lists, and the time-zone abbreviations. See the head of that file
 //! for its format. The app uses a copy without comments or sources: natively
 //! (the tests) build.rs writes it and it is compiled in; in the browser it is
-//! a file of its own that the page fetches once the first step is shown and
+//! a file of its own that the page fetches once the author moves past the first step and
 //! hands to [`install`] (12.6 KB gzip that a reader need not download before
 //! Candor starts: the check runs only on the last step). The full file is
 //! read only for [`with_sources`].

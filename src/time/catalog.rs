@@ -13,8 +13,8 @@ use crate::case::lower;
 
 /// The place table and the common names. Natively (the tests) they are
 /// compiled in, copies without their `#` lines written by build.rs. In the
-/// browser they are files of their own that the page fetches as soon as it
-/// has started and hands to [`install`] (7.6 KB gzip a reader need not
+/// browser they are files of their own that the page fetches once the author
+/// moves past the first step and hands to [`install`] (7.6 KB gzip a reader need not
 /// download before Candor starts: only the zone search reads them, and
 /// until they arrive it searches the browser's own list of zones).
 #[cfg(not(target_arch = "wasm32"))]

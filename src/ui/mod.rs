@@ -152,11 +152,18 @@ pub fn App() -> impl IntoView {
     let show_drafts = RwSignal::new(false);
     let notice = Memo::new(move |_| draft.with(|d| notice::compose(d, zones())));
     // The zone search's tables and the check's rules are files of their
-    // own, fetched once the first step is shown (effects run after the page
-    // is built); what reads them follows `arrived`.
+    // own, fetched once the author moves past the first step (the steps that
+    // use them come later); what reads them follows `arrived`. Not at once:
+    // fetched while a new version's service worker installs, they kept it
+    // from taking over (tests/e2e/offline.spec.js, slow connection).
     let arrived = Arrived(RwSignal::new(0));
     provide_context(arrived);
+    let asked = StoredValue::new(false);
     Effect::new(move |_| {
+        if step.get() == Step::WhatHappened || asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
         leptos::task::spawn_local(async move {
             if let (Ok(places), Ok(names)) = (
                 fetch_file("candor-places").await,
