@@ -463,13 +463,14 @@ pub fn check_text(text: &str, rules: &dyn ZoneRules) -> Vec<Finding> {
         Ok(set) => set,
         Err(why) => return vec![unavailable(why)],
     };
-    let ctx = Context {
-        zones: &[],
-        owned: in_context(set, "accountable", &[text]),
-        changed: in_context(set, "change", &[text]),
-        own: &[],
-    };
-    passage(set, text, Field::Notice, rules, &ctx, &[])
+    passage(
+        set,
+        text,
+        Field::Notice,
+        rules,
+        &form_context(set, text, &[], &[]),
+        &[],
+    )
 }
 
 /// Converts a byte range of `text` to UTF-16 code units, which is what a

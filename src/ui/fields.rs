@@ -283,19 +283,13 @@ pub fn zone_picker(
     let query = RwSignal::new(None::<String>);
     // A function, not a memo: the list below is its one reader while the
     // author types, and a Memo of its own type costs about 0.9 KB of gzip.
-    // The place table may arrive after the author starts typing.
-    let arrived = use_context::<crate::ui::Arrived>();
-    let matches = move |typed: Option<String>| {
-        if let Some(arrived) = arrived {
-            arrived.0.track();
-        }
-        match typed {
-            Some(q) if !q.trim().is_empty() => {
-                catalog::search(&q, searchable_zones(), zones(), now())
-            }
-            _ => Vec::new(),
-        }
+    let matches = |typed: Option<String>| match typed {
+        Some(q) if !q.trim().is_empty() => catalog::search(&q, searchable_zones(), zones(), now()),
+        _ => Vec::new(),
     };
+    // The place table may arrive after the author starts typing: the list
+    // follows it.
+    let arrived = use_context::<crate::ui::Arrived>();
     let pick = move |zone: String| {
         query.set(None);
         on_pick.run(zone);
@@ -331,6 +325,9 @@ pub fn zone_picker(
         />
         <div class="zone-matches" id=status_id aria-live="polite">
             {move || {
+                if let Some(arrived) = arrived {
+                    arrived.0.track();
+                }
                 let q = query.get().unwrap_or_default();
                 let found = matches(Some(q.clone()));
                 if q.trim().is_empty() {

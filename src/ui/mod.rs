@@ -97,7 +97,7 @@ async fn fetch_file(meta: &str) -> Result<String, String> {
         .ok()
         .flatten()
         .and_then(|meta| meta.get_attribute("content"))
-        .ok_or_else(|| "this page does not say where the rules are.".to_string())?;
+        .ok_or_else(|| format!("this page does not say where to find it ({meta})."))?;
     let response: web_sys::Response = JsFuture::from(window().fetch_with_str(&url))
         .await
         .map_err(|_| offline())?
