@@ -10,7 +10,7 @@
 //    stylesheet with csso (0.6 KB less), and updates the page's integrity
 //    hashes to match.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,6 +36,11 @@ if (!html.includes(PLACEHOLDER)) {
 // page, after this hook, so no hash can match it: the development server
 // allows inline scripts; the release build that is shipped does not.
 const debug = process.env.TRUNK_PROFILE === 'debug';
+// The reader's page (src/read.html, built first by scripts/release.sh into
+// its own folder) shares the editor's zone tables and service worker: its
+// build names the tables one folder up and writes neither; the editor's
+// build copies the reader's folder in as read/ and caches it for offline use.
+const readersPage = html.includes('data-page="reader"');
 
 function minify(name, module) {
   const path = join(staging, name);
@@ -75,6 +80,10 @@ for (const [placeholder, stem, source, strip] of AFTER_START) {
   if (!html.includes(placeholder)) continue;
   const text = strip(readFileSync(join(ROOT, source), 'utf8'));
   const name = `${stem}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.txt`;
+  if (readersPage) {
+    html = html.replace(placeholder, `../${name}`);
+    continue;
+  }
   writeFileSync(join(staging, name), text);
   html = html.replace(placeholder, `./${name}`);
   console.log(`post-build: ${source} written as ${name}, fetched after start`);
@@ -86,13 +95,28 @@ for (const match of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/scri
 writeFileSync(file, html.replace(PLACEHOLDER, debug ? "'unsafe-inline'" : hashes.join(' ')));
 console.log(`post-build: ${hashes.length} inline script(s) hashed into the policy`);
 
+const readerDist = process.env.CANDOR_READER_DIST;
+const pages = ['./'];
+let readerFiles = [];
+if (!readersPage && readerDist) {
+  if (!existsSync(join(readerDist, 'index.html'))) {
+    console.error(`post-build: CANDOR_READER_DIST is ${readerDist}, which holds no reader's page; build it first (scripts/release.sh does).`);
+    process.exit(1);
+  }
+  cpSync(readerDist, join(staging, 'read'), { recursive: true });
+  pages.push('./read/');
+  readerFiles = readdirSync(join(staging, 'read')).filter((f) => /\.(wasm|js|css)$/.test(f)).map((f) => `read/${f}`);
+  console.log(`post-build: the reader's page copied in as read/ (${readerFiles.length} files)`);
+}
+
 const worker = join(staging, 'sw.js');
 if (existsSync(worker)) {
-  const files = readdirSync(staging).filter((f) => /\.(wasm|js|css|txt)$/.test(f) && f !== 'sw.js').sort();
+  const files = [...readdirSync(staging).filter((f) => /\.(wasm|js|css|txt)$/.test(f) && f !== 'sw.js'), ...readerFiles].sort();
   const version = createHash('sha256').update(files.join('\n') + readFileSync(file)).digest('hex').slice(0, 16);
   const source = readFileSync(worker, 'utf8')
     .replace('__CANDOR_VERSION__', version)
-    .replace('__CANDOR_FILES__', JSON.stringify(files.map((f) => `./${f}`)));
+    .replace('__CANDOR_FILES__', JSON.stringify(files.map((f) => `./${f}`)))
+    .replace('__CANDOR_PAGES__', JSON.stringify(pages));
   writeFileSync(worker, source);
   if (!debug) minify('sw.js', false);
   console.log(`post-build: service worker ${version} caches ${files.length} files`);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The release build: `trunk build --release` in the given directory (Candor
-# by default, or a bench anchor), with the Rust standard library rebuilt for
+# by default, or a bench anchor; Candor's is two builds, the reader's page
+# and the editor), with the Rust standard library rebuilt for
 # the page and a panic that stops at once.
 #
 # Why: the standard library that rustup ships is built to print panic
@@ -19,5 +20,12 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=release-env.sh
 source "$here/release-env.sh"
-cd "${1:-$here/..}"
-exec trunk build --release
+if [ $# -gt 0 ]; then
+  cd "$1"
+  exec trunk build --release
+fi
+# Candor: the reader's page (src/read.html) first, into its own folder;
+# the editor's build copies it in as dist/read/ (scripts/post-build.mjs).
+cd "$here/.."
+trunk build src/read.html --release --dist target/dist-read --public-url /read/
+CANDOR_READER_DIST="$PWD/target/dist-read" exec trunk build --release

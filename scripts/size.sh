@@ -40,6 +40,18 @@ for (const f of readdirSync('dist').sort()) {
 }
 console.log(`${'total transferred'.padEnd(40)} ${pad('', 10)} ${pad(total, 10)}  (${kb(total)} KB; budget ${kb(budget)} KB; last landed ${last} KB)`);
 console.log(`${'fetched after start'.padEnd(40)} ${pad('', 10)} ${pad(later, 10)}  (${kb(later)} KB; fetched once the author moves past the first step)`);
+// The reader's page (dist/read/): what a customer downloads before the
+// notice shows. Its own figure, not part of the editor's start.
+let reader = 0;
+try {
+  for (const f of readdirSync('dist/read').sort()) {
+    if (!/\.(wasm|js|css|html)$/.test(f)) continue;
+    reader += gzipSync(readFileSync(`dist/read/${f}`), { level: 9 }).length;
+  }
+  console.log(`${"reader's page (read/)".padEnd(40)} ${pad('', 10)} ${pad(reader, 10)}  (${kb(reader)} KB; what a link for readers downloads before the notice shows)`);
+} catch {
+  console.log("reader's page (read/): not in this build");
+}
 if (total > budget) {
   console.error(`size: the release build transfers ${kb(total)} KB gzip, over the ${kb(budget)} KB budget by ${kb(total - budget)} KB. Cut something before adding more.`);
   process.exit(1);

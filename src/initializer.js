@@ -14,10 +14,10 @@ export default function initializer() {
       console.error('Candor could not start:', reason);
       const loading = document.getElementById('loading');
       if (loading) loading.remove();
-      showFatal(
-        'Candor could not start: its program did not load. ' +
-        'Check your connection and reload the page. Nothing you wrote before was changed.',
-      );
+      showFatal(readersPage()
+        ? 'The notice could not be shown: the page did not load completely. Check your connection and reload the page.'
+        : 'Candor could not start: its program did not load. ' +
+          'Check your connection and reload the page. Nothing you wrote before was changed.');
     },
     onSuccess() {
       // The worker's first install downloads every file again for offline
@@ -26,6 +26,12 @@ export default function initializer() {
       setTimeout(registerWorker, 1500);
     },
   };
+}
+
+// The reader's page (src/read.html) has nothing typed to lose: its
+// messages say so.
+function readersPage() {
+  return document.documentElement.dataset.page === 'reader';
 }
 
 function showFatal(text) {
@@ -43,10 +49,10 @@ function showFatal(text) {
 function watchForTraps() {
   const stopped = (error) => {
     if (!(error instanceof WebAssembly.RuntimeError)) return;
-    showFatal(
-      'Candor hit an internal error and stopped. Your last changes may not be saved: ' +
-      'copy what you wrote from the fields on this page, then reload it.',
-    );
+    showFatal(readersPage()
+      ? 'This page hit an internal error and stopped. Reload it to see the notice again.'
+      : 'Candor hit an internal error and stopped. Your last changes may not be saved: ' +
+        'copy what you wrote from the fields on this page, then reload it.');
   };
   window.addEventListener('error', (event) => stopped(event.error));
   window.addEventListener('unhandledrejection', (event) => stopped(event.reason));
@@ -80,7 +86,10 @@ function warmIntl() {
 
 function registerWorker() {
   if (!('serviceWorker' in navigator)) return;
-  navigator.serviceWorker.register('./sw.js').catch((error) => {
+  // The reader's page (read/) names the worker beside the editor, so that
+  // one worker, at the top, keeps both pages working offline.
+  const named = document.querySelector('meta[name=candor-worker]');
+  navigator.serviceWorker.register(named ? named.content : './sw.js').catch((error) => {
     // Offline use is a bonus: Candor works without it, so say so quietly.
     console.warn('Candor could not set up offline use:', error);
   });

@@ -46,7 +46,9 @@ mod reader;
 mod size;
 mod v1;
 
-pub use reader::{decode_for_readers, encode_for_readers, ReaderNotice, READER_MARK};
+pub use reader::{
+    decode_for_readers, encode_for_readers, readers_page, why_not_shown, ReaderNotice, READER_MARK,
+};
 pub use size::{link_report, LinkSize};
 
 use crate::model::Draft;

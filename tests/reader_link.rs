@@ -7,9 +7,11 @@ mod common;
 #[path = "common/drafts.rs"]
 mod drafts;
 
+use candor::model::Phase;
 use candor::notice::{self, Form};
+use candor::notice::{plain, reader::for_readers, Block};
 use candor::share::{self, decode_for_readers, encode_for_readers, LinkError};
-use common::{dyndns, Tzdb2026};
+use common::{dyndns, resolved_update, second_update, Tzdb2026};
 use drafts::any_draft;
 use proptest::prelude::*;
 
@@ -127,6 +129,119 @@ fn a_readers_link_and_a_review_link_each_say_what_they_are_in_the_wrong_place() 
     assert_eq!(decode_for_readers(&newer), Err(LinkError::NewerVersion));
 }
 
+/// The reader's page as text: the heading, then each block, list items
+/// under their lead with "- ".
+fn page_text(form: Form, draft: &candor::model::Draft) -> String {
+    let notice = for_readers(form, draft, &Tzdb2026);
+    let mut out = format!("# {}\n", notice.subject.plain());
+    for block in &notice.blocks {
+        match block {
+            Block::Paragraph(p) => out.push_str(&format!("{}\n", p.plain())),
+            Block::List { lead, items } => {
+                out.push_str(&format!("{}\n", lead.plain()));
+                for item in items {
+                    out.push_str(&format!("- {}\n", item.plain()));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_timelines_reader_page_shows_the_current_update_then_the_earlier_ones_in_the_readers_zone() {
+    let draft = second_update().for_reader("Pacific/Auckland");
+    assert_eq!(draft.update.phase, Phase::Identified);
+    let page = page_text(Form::Email, &draft);
+    // The current update leads, sent at a time in the reader's zone.
+    let current = page.lines().nth(1).unwrap();
+    assert!(
+        current.starts_with("Update 2: We have found the cause. Sent Thursday 8 December 2005, 13:50 NZDT (UTC+13:00)."),
+        "{page}"
+    );
+    // The earlier update follows, its time in Auckland first.
+    let earlier = page.find("Our earlier updates:").expect(&page);
+    let rest = &page[earlier..];
+    assert!(rest.contains("Update 1: We are investigating."), "{page}");
+    assert!(
+        rest.contains("- Auckland: Thursday 8 December 2005, 13:30 NZDT (UTC+13:00)"),
+        "{page}"
+    );
+    assert!(
+        rest.contains("- New York: Wednesday 7 December 2005, 19:30 EST (UTC-05:00)"),
+        "{page}"
+    );
+    // The author's copy of the same update lists no timeline: only once
+    // resolved does the notice itself carry it.
+    let email = notice::forms(&second_update(), &Tzdb2026).email.body;
+    assert!(!email.contains("Our earlier updates:"), "{email}");
+    // Resolved, the timeline is listed once, not twice.
+    let resolved = page_text(Form::Email, &resolved_update().for_reader("Europe/Berlin"));
+    assert_eq!(
+        resolved.matches("Our earlier updates:").count(),
+        1,
+        "{resolved}"
+    );
+    assert!(
+        resolved.contains("- Berlin: Thursday 8 December 2005, 01:30 CET (UTC+01:00)"),
+        "{resolved}"
+    );
+}
+
+#[test]
+fn every_form_opens_as_a_document_with_the_subject_as_its_heading() {
+    let draft = dyndns().for_reader("Europe/Berlin");
+    let forms = notice::forms(&draft, &Tzdb2026);
+    for form in [Form::Email, Form::Markdown, Form::Html] {
+        let notice = for_readers(form, &draft, &Tzdb2026);
+        assert_eq!(plain::email(&notice), forms.email, "{form:?}");
+    }
+    let short = for_readers(Form::Short, &draft, &Tzdb2026);
+    assert_eq!(short.subject.plain(), forms.email.subject);
+    assert_eq!(short.blocks.len(), 1);
+    assert_eq!(
+        page_text(Form::Short, &draft).lines().nth(1),
+        Some(forms.short_post.as_str())
+    );
+    let follow = for_readers(Form::FollowUp, &draft, &Tzdb2026);
+    assert_eq!(plain::email(&follow), forms.follow_up);
+}
+
+#[test]
+fn a_link_the_page_cannot_show_gets_one_sentence_for_the_reader() {
+    let draft = dyndns();
+    let readers = encode_for_readers(&draft, Form::Email);
+    let sentence = |fragment: &str| {
+        let error = decode_for_readers(fragment).unwrap_err();
+        share::why_not_shown(fragment, &error)
+    };
+    assert_eq!(
+        sentence(""),
+        "This page shows a notice that is carried in its link, and this address has none. Open the whole link you were sent."
+    );
+    assert_eq!(
+        sentence(&share::encode(&draft)),
+        "This is a link to a draft for review, not a notice for readers. Open it in Candor's editor to read and change the draft."
+    );
+    assert!(sentence(&readers[..readers.len() - 5]).starts_with("This link is cut short"));
+    let mut changed = readers.clone().into_bytes();
+    let at = changed.len() - 10;
+    changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+    assert!(sentence(std::str::from_utf8(&changed).unwrap()).starts_with("This link is damaged"));
+    let newer = format!("{}Z{}", share::READER_MARK, &readers[2..]);
+    assert!(sentence(&newer).starts_with("This link was made by a newer version of Candor"));
+    assert!(sentence("#hello").starts_with("This link does not hold a notice"));
+    for (editor, page) in [
+        ("/", "/read/"),
+        ("/index.html", "/read/"),
+        ("/candor/", "/candor/read/"),
+        ("/candor/index.html", "/candor/read/"),
+        ("", "/read/"),
+    ] {
+        assert_eq!(share::readers_page(editor), page);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -152,4 +267,51 @@ proptest! {
             prop_assert!(e.to_string().ends_with('.'));
         }
     }
+}
+
+#[test]
+fn the_page_says_whose_zone_comes_first_and_which_follow() {
+    use candor::notice::reader::{first_zone_note, zones_sentence};
+    assert_eq!(
+        first_zone_note("Pacific/Auckland"),
+        "Times are shown first in Auckland (Pacific/Auckland). You can change that below the notice."
+    );
+    assert_eq!(
+        first_zone_note("UTC"),
+        "Times are shown first in UTC. You can change that below the notice."
+    );
+    let draft = dyndns();
+    assert_eq!(
+        zones_sentence("Pacific/Auckland", Some("Pacific/Auckland"), &draft),
+        "Every time is shown first in your own time zone, Auckland (Pacific/Auckland), as your browser gives it, then in the time zones the sender chose: New York, UTC."
+    );
+    assert_eq!(
+        zones_sentence("America/New_York", Some("Europe/Berlin"), &draft),
+        "Every time is shown first in New York (America/New_York), the time zone you chose, then in the time zone the sender chose: UTC."
+    );
+    assert_eq!(
+        zones_sentence("UTC", None, &draft),
+        "Your browser did not say its time zone, so every time is shown first in UTC, then in the time zone the sender chose: New York."
+    );
+}
+
+/// A reader's link made by a released Candor keeps opening: the DynDNS
+/// notice's link for readers (e-mail form) as format version 2 wrote it on
+/// 4 December 2026; never regenerate it. The reader's-page benchmark opens it.
+#[test]
+fn a_readers_link_made_by_version_2_still_opens() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/share");
+    let text = std::fs::read_to_string(dir.join("dyndns.json")).unwrap();
+    let mut draft: candor::model::Draft = candor::json::from_text(&text).unwrap();
+    draft.id.clear();
+    draft.dismissed_findings.clear();
+    let link = std::fs::read_to_string(dir.join("dyndns.reader.v2.link")).unwrap();
+    assert!(link.starts_with("r2"));
+    assert_eq!(
+        decode_for_readers(link.trim()),
+        Ok(share::ReaderNotice {
+            form: Form::Email,
+            draft
+        })
+    );
 }

@@ -30,9 +30,31 @@ pub fn not_copied(what: &str, why: &str, where_selected: &str) -> String {
     )
 }
 
+/// How long a link is, with a warning when chat and e-mail tools may cut it.
+pub fn link_length(chars: usize) -> String {
+    let limit = crate::share::WARN_CHARS;
+    let mut out = format!("The link is {} characters long.", grouped(chars));
+    if chars > limit {
+        out.push_str(&format!(
+            " Some e-mail and chat tools cut links longer than about {} characters, so check that it arrives whole.",
+            grouped(limit)
+        ));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_link_is_said_to_be_at_risk_of_being_cut() {
+        assert_eq!(link_length(1_204), "The link is 1,204 characters long.");
+        assert_eq!(
+            link_length(2_001),
+            "The link is 2,001 characters long. Some e-mail and chat tools cut links longer than about 2,000 characters, so check that it arrives whole."
+        );
+    }
 
     #[test]
     fn counts_are_grouped_in_threes() {

@@ -12,6 +12,7 @@ pub mod html;
 pub mod markdown;
 pub mod plain;
 pub mod presets;
+pub mod reader;
 pub mod short;
 mod when;
 
@@ -149,6 +150,12 @@ pub fn opening(draft: &Draft) -> Paragraph {
 /// Builds the notice in the order a reader needs it: what and who, when,
 /// what was lost, what to do, why, what changes, the apology, where to ask.
 pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
+    compose_with(draft, rules, draft.update.phase == Phase::Resolved)
+}
+
+/// The notice; `earlier` lists the updates already sent after the closing
+/// (the resolved notice always does; a reader's page does in every phase).
+fn compose_with(draft: &Draft, rules: &dyn ZoneRules, earlier: bool) -> Notice {
     let when = when::Window::of(draft, rules);
     let mut blocks = Vec::new();
 
@@ -178,7 +185,7 @@ pub fn compose(draft: &Draft, rules: &dyn ZoneRules) -> Notice {
 
     blocks.push(Block::Paragraph(closing(draft)));
 
-    if draft.update.phase == Phase::Resolved && !draft.timeline.is_empty() {
+    if earlier && !draft.timeline.is_empty() {
         blocks.push(Block::Paragraph(Paragraph::text("Our earlier updates:")));
         for (i, sent) in draft.timeline.iter().enumerate() {
             blocks.push(timeline_item(

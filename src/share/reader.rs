@@ -68,3 +68,33 @@ fn read_body(bytes: &[u8]) -> Result<ReaderNotice, LinkError> {
     draft.id.clear();
     Ok(ReaderNotice { form, draft })
 }
+
+/// Why a reader's page cannot show the notice in `fragment`, as the one
+/// sentence it shows: written for a customer who was sent the link, not for
+/// the author. A fragment that starts with a version character is taken
+/// for a review link without decoding it: the reader's page does not carry
+/// the review link's readers.
+pub fn why_not_shown(fragment: &str, error: &LinkError) -> String {
+    let text = super::fragment_text(fragment).trim();
+    match error {
+        LinkError::NotCandor if text.is_empty() => "This page shows a notice that is carried in its link, and this address has none. Open the whole link you were sent.".into(),
+        LinkError::NotCandor if text.starts_with(|c| super::VERSIONS.contains(c)) => "This is a link to a draft for review, not a notice for readers. Open it in Candor's editor to read and change the draft.".into(),
+        LinkError::NotCandor | LinkError::ForReaders => "This link does not hold a notice: check that you opened the whole link you were sent.".into(),
+        LinkError::CutShort => "This link is cut short: part of it was lost when it was copied. Open the whole link you were sent, up to its last character.".into(),
+        LinkError::Damaged => "This link is damaged: some of its characters were changed, so the notice in it cannot be read. Ask the sender for the link again.".into(),
+        LinkError::NewerVersion => "This link was made by a newer version of Candor: reload this page to get it, then open the link again.".into(),
+        LinkError::TooLarge => "This link holds more than Candor will open (over 256 KiB), so it was not opened.".into(),
+        LinkError::InvalidDraft(what) => format!("This link does not hold a notice Candor can show: {what}."),
+    }
+}
+
+/// Where the reader's page is, from the path of the editor's page: the
+/// folder `read/` beside it ("/" gives "/read/", "/candor/index.html" gives
+/// "/candor/read/").
+pub fn readers_page(editor_path: &str) -> String {
+    let folder = match editor_path.rfind('/') {
+        Some(at) => &editor_path[..=at],
+        None => "/",
+    };
+    format!("{folder}read/")
+}

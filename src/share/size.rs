@@ -23,28 +23,19 @@ impl LinkSize {
     /// `#`) has `address_chars` characters.
     pub fn sentence(&self, address_chars: usize) -> String {
         let total = self.chars + address_chars + 1;
-        let mut out = format!(
-            "The link is {} characters long.",
-            crate::notice::copy::grouped(total)
-        );
-        if total > WARN_CHARS {
-            out.push_str(&format!(
-                " Some e-mail and chat tools cut links longer than about {} characters, so check that it arrives whole.",
-                crate::notice::copy::grouped(WARN_CHARS)
-            ));
-            if !self.largest_parts.is_empty() {
-                let parts: Vec<String> = self
-                    .largest_parts
-                    .iter()
-                    .map(|(part, chars)| {
-                        format!(
-                            "{part} ({} characters)",
-                            crate::notice::copy::grouped(*chars)
-                        )
-                    })
-                    .collect();
-                out.push_str(&format!(" What makes it long: {}.", parts.join(", ")));
-            }
+        let mut out = crate::notice::copy::link_length(total);
+        if total > WARN_CHARS && !self.largest_parts.is_empty() {
+            let parts: Vec<String> = self
+                .largest_parts
+                .iter()
+                .map(|(part, chars)| {
+                    format!(
+                        "{part} ({} characters)",
+                        crate::notice::copy::grouped(*chars)
+                    )
+                })
+                .collect();
+            out.push_str(&format!(" What makes it long: {}.", parts.join(", ")));
         }
         out
     }

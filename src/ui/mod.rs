@@ -8,6 +8,7 @@ pub mod clipboard;
 mod drafts;
 mod fields;
 mod preview;
+pub mod reader;
 mod steps;
 
 use crate::notice;
@@ -20,6 +21,12 @@ use steps::step_body;
 
 /// Starts Candor in the page's `#app` element (or the body when there is none).
 pub fn start() {
+    mount(App);
+}
+
+/// Mounts a page's root component in the page's `#app` element (or the
+/// body when there is none), in place of the loading message.
+fn mount<V: IntoView + 'static>(root: fn() -> V) {
     install_panic_hook();
     let document = document();
     if let Some(loading) = document.get_element_by_id("loading") {
@@ -29,8 +36,8 @@ pub fn start() {
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        Some(app) => leptos::mount::mount_to(app, App).forget(),
-        None => leptos::mount::mount_to_body(App),
+        Some(app) => leptos::mount::mount_to(app, root).forget(),
+        None => leptos::mount::mount_to_body(root),
     }
 }
 
@@ -120,6 +127,12 @@ fn open_link(session: Session) {
     let location = window().location();
     let hash = location.hash().unwrap_or_default();
     if hash.len() <= 1 {
+        return;
+    }
+    // A link for readers opens on the reader's page, where it belongs.
+    if hash[1..].starts_with(crate::share::READER_MARK) {
+        let page = crate::share::readers_page(&location.pathname().unwrap_or_default());
+        let _ = location.replace(&format!("{page}{hash}"));
         return;
     }
     match crate::share::decode(&hash) {

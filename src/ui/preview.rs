@@ -256,6 +256,7 @@ pub fn check_step(
             }}
         </div>
         <p id="copy-status" class="copy-status" role="status" aria-live="polite">{move || copy_status.get()}</p>
+        {readers_link(draft, form)}
         {share_link(draft)}
     }
     .into_any()
@@ -321,6 +322,66 @@ fn findings_section(
     .into_any()
 }
 
+/// "Copy a link for readers": a link to the reader's page that carries the
+/// notice in the form shown, for the author to send to customers.
+fn readers_link(draft: RwSignal<Draft>, form: RwSignal<Form>) -> AnyView {
+    let location = window().location();
+    let page = format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        crate::share::readers_page(&location.pathname().unwrap_or_default())
+    );
+    let link = Memo::new(move |_| {
+        let fragment = draft.with(|d| crate::share::encode_for_readers(d, form.get()));
+        format!("{page}#{fragment}")
+    });
+    let status = RwSignal::new(String::new());
+    view! {
+        <section class="share" aria-labelledby="readers-title">
+            <h2 id="readers-title">"Send the notice to readers as a link"</h2>
+            <p class="hint">
+                "The link opens the notice as shown above, on a page of its own with no editor, "
+                "and shows every time first in the reader's own time zone, then in yours. "
+                "Like the review link, the notice travels inside the link and reaches no server; "
+                "your dismissed findings stay with you."
+            </p>
+            <label for="readers-link">"Link for readers"</label>
+            <input id="readers-link" type="text" readonly prop:value=move || link.get() aria-describedby="readers-size" />
+            <p id="readers-size" class="hint" class:problem=move || link.with(|l| l.chars().count() > crate::share::WARN_CHARS)>
+                {move || link.with(|l| copy::link_length(l.chars().count()))}
+            </p>
+            <div class="copy-buttons">
+                {button("primary", "Copy a link for readers".into(), Box::new(move || {
+                    let text = link.get_untracked();
+                    leptos::task::spawn_local(async move {
+                        match clipboard::copy_text(&text).await {
+                            Ok(()) => status.set(copy::copied("the link for readers", &text)),
+                            Err(why) => {
+                                select_by_id("readers-link");
+                                status.set(copy::not_copied("the link for readers", &why.to_string(), "in the link box"));
+                            }
+                        }
+                    });
+                }))}
+            </div>
+            <p id="readers-status" class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
+        </section>
+    }
+    .into_any()
+}
+
+/// Puts focus on a text box and selects its text, for the person to copy
+/// by hand when the clipboard refused.
+fn select_by_id(id: &str) {
+    if let Some(input) = document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
+    {
+        let _ = input.focus();
+        input.select();
+    }
+}
+
 /// "Share this draft": a link that carries the whole draft after the `#`.
 fn share_link(draft: RwSignal<Draft>) -> AnyView {
     let location = window().location();
@@ -358,13 +419,7 @@ fn share_link(draft: RwSignal<Draft>) -> AnyView {
                         match clipboard::copy_text(&text).await {
                             Ok(()) => status.set(copy::copied("the link", &text)),
                             Err(why) => {
-                                if let Some(input) = document()
-                                    .get_element_by_id("share-link")
-                                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-                                {
-                                    let _ = input.focus();
-                                    input.select();
-                                }
+                                select_by_id("share-link");
                                 status.set(copy::not_copied("the link", &why.to_string(), "in the link box"));
                             }
                         }

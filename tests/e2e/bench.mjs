@@ -133,6 +133,33 @@ for (const p of PAGES) {
   console.error(`bench: ${p.name}: ${RUNS} runs done`);
 }
 
+// The reader's page: navigation until the notice's heading is on screen,
+// for the DynDNS notice's link for readers (tests/fixtures/share/).
+const READER_LINK = readFileSync(join(ROOT, 'tests/fixtures/share/dyndns.reader.v2.link'), 'utf8').trim();
+async function timeToNotice(url, network) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (network) await cdp.send('Network.emulateNetworkConditions', network);
+  const start = Date.now();
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.locator('article h1').getByText('DynDNS').waitFor({ timeout: 60_000 });
+  const elapsed = Date.now() - start;
+  await context.close();
+  return elapsed;
+}
+const readerUrl = `${rows[0].url}read/#${READER_LINK}`;
+const readerRuns = { local: [], slow: [] };
+await timeToNotice(readerUrl);
+for (let i = 0; i < RUNS; i++) {
+  readerRuns.local.push(await timeToNotice(readerUrl));
+  readerRuns.slow.push(await timeToNotice(readerUrl, SLOW));
+}
+const reader = { size: transferred(join(ROOT, 'dist', 'read')), local: median(readerRuns.local), slow: median(readerRuns.slow) };
+console.error(`bench: the reader's page: ${RUNS} runs done`);
+
 const candor = rows[0];
 const keys = await keystrokeCost(candor.url);
 await browser.close();
@@ -153,6 +180,16 @@ const lines = [
   `| the same at 1.6 Mbit/s, 150 ms round trip | ${ms(candor.slow)} | 2,500 ms: ${ok(candor.slow, 2500)} | ${ms(bare.slow)} | ${ms(vanilla.slow)} | ${ratio(candor.slow, bare.slow)} | ${ratio(candor.slow, vanilla.slow)} |`,
   `| Candor's work per keystroke, 20 KB draft, 4 zones (p95 / median of 60) | ${keys.length ? `${p95(keys).toFixed(2)} / ${median(keys).toFixed(2)} ms` : 'n/a'} | 8 ms (4 ms): ${ok(p95(keys), 8)} | | | | |`,
 ];
+lines.push(
+  '',
+  "The reader's page (`read/`, what a customer opens from a link for readers), beside the editor, in the same run: until the notice's heading is on screen.",
+  '',
+  "| measure | reader's page | editor (Candor above) | bare Leptos | reader's page ÷ editor |",
+  '| --- | --- | --- | --- | --- |',
+  `| transferred, gzip (wasm + JS + CSS + HTML) | ${kb(reader.size)} | ${kb(candor.size)} | ${kb(bare.size)} | ${ratio(reader.size, candor.size)} |`,
+  `| navigation to the notice on screen, local | ${ms(reader.local)} | ${ms(candor.local)} | ${ms(bare.local)} | ${ratio(reader.local, candor.local)} |`,
+  `| the same at 1.6 Mbit/s, 150 ms round trip | ${ms(reader.slow)} | ${ms(candor.slow)} | ${ms(bare.slow)} | ${ratio(reader.slow, candor.slow)} |`,
+);
 const table = lines.join('\n');
 mkdirSync(dirname(OUT), { recursive: true });
 writeFileSync(OUT, table + '\n');
