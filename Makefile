@@ -10,7 +10,9 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/tests/e2e/node_modules/.bin:$(PATH)
 
 serve: tools
 	@echo "Candor: building and serving on http://127.0.0.1:8080 (Ctrl+C stops it)"
-	trunk serve --address 127.0.0.1 --port 8080
+	@echo "The reader's page is built once, first, and served at /read/; the editor rebuilds on every change."
+	trunk build src/read.html --dist target/dist-read --public-url /read/
+	CANDOR_READER_DIST=$(CURDIR)/target/dist-read trunk serve --address 127.0.0.1 --port 8080
 
 test: test-tools
 	scripts/test-all.sh
