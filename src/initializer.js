@@ -70,6 +70,10 @@ function watchForNewVersions() {
   if (!('serviceWorker' in navigator)) return;
   const hadWorker = Boolean(navigator.serviceWorker.controller);
   navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (readersPage()) {
+      if (!hadWorker) say('This page is saved on this device: the notice will open again even without a network.');
+      return;
+    }
     say(hadWorker
       ? 'A new version of Candor has been downloaded. It will be used the next time you open Candor.'
       : 'Candor is saved on this device and will open even without a network.');

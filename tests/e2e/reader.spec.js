@@ -7,6 +7,8 @@ import { test, expect, openCandor, a11yViolations, cspViolationsIn } from './fix
 // The DynDNS notice, written in New York for New York and UTC readers:
 // it started about 17:05 EST on 7 December 2005 and ended at 19:55 EST.
 const DYNDNS = readFileSync(new URL('../fixtures/share/dyndns.v2.link', import.meta.url), 'utf8').trim();
+// Its link for readers in the e-mail form (tests/fixtures/share/).
+const READER_LINK = readFileSync(new URL('../fixtures/share/dyndns.reader.v2.link', import.meta.url), 'utf8').trim();
 const SHOTS = process.env.CANDOR_SHOTS;
 
 /// The author's side: opens the draft in the editor, goes to the check
@@ -101,21 +103,23 @@ test.describe('the reader\'s page', () => {
   test.use({ timezoneId: 'Asia/Tokyo' });
 
   test('downloads none of the editor and works offline after one visit', async ({ page, context }) => {
-    const link = await linkForReaders(page, DYNDNS);
-    const reader = await context.newPage();
+    // A customer whose first visit to Candor is the link they were sent.
     const asked = [];
-    reader.on('request', (r) => asked.push(new URL(r.url()).pathname));
-    await reader.goto(link.replace(/^https?:\/\/[^/]+/, ''));
-    await expect(reader.getByRole('article')).toContainText('Tokyo: Thursday 8 December 2005, about 07:05 (UTC+09:00)');
+    page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+    await page.goto(`/read/#${READER_LINK}`);
+    await expect(page.getByRole('article')).toContainText('Tokyo: Thursday 8 December 2005, about 07:05 (UTC+09:00)');
     // The reader's own wasm, never the editor's, and no check rules.
     expect(asked.some((p) => /\/read\/reader-[0-9a-f]+_bg\.wasm$/.test(p))).toBe(true);
     expect(asked.filter((p) => /candor-[0-9a-f]+_bg\.wasm$|rules-/.test(p))).toEqual([]);
     // Offline: the page and the notice come back from the service worker.
-    await expect.poll(() => reader.evaluate(() => Boolean(navigator.serviceWorker.controller)), { timeout: 15_000 }).toBe(true);
+    await expect(page.locator('#app-status')).toHaveText('This page is saved on this device: the notice will open again even without a network.', { timeout: 15_000 });
     await context.setOffline(true);
-    await reader.reload();
-    await expect(reader.getByRole('article')).toContainText('Tokyo: Thursday 8 December 2005, about 07:05 (UTC+09:00)');
-    await expect(reader.getByRole('textbox', { name: 'Show the times in another time zone' })).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('article')).toContainText('Tokyo: Thursday 8 December 2005, about 07:05 (UTC+09:00)');
+    await expect(page.getByRole('textbox', { name: 'Show the times in another time zone' })).toBeVisible();
+    // The zone search's tables came from the cache too.
+    await page.getByLabel('Show the times in another time zone').fill('Nepal');
+    await expect(page.getByRole('button', { name: /^Asia\/Kathmandu\b/ })).toBeVisible();
     await context.setOffline(false);
   });
 
