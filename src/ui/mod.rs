@@ -120,6 +120,19 @@ async fn fetch_file(meta: &str) -> Result<String, String> {
         .ok_or_else(offline)
 }
 
+/// Fetches the zone search's tables (named in `<meta name=candor-places>`
+/// and `candor-names`) and installs them; until then, and if they cannot be
+/// had, the search offers the browser's own list of zones.
+async fn fetch_zone_tables(arrived: Arrived) {
+    if let (Ok(places), Ok(names)) = (
+        fetch_file("candor-places").await,
+        fetch_file("candor-names").await,
+    ) {
+        crate::time::catalog::install(places, names);
+        arrived.0.update(|n| *n += 1);
+    }
+}
+
 /// A draft that arrived in the address (a share link) is opened and saved
 /// here; a bad link gets one sentence and changes nothing stored. Either
 /// way the link leaves the address bar, so a reload does not open it twice.
@@ -178,13 +191,7 @@ pub fn App() -> impl IntoView {
         }
         asked.set_value(true);
         leptos::task::spawn_local(async move {
-            if let (Ok(places), Ok(names)) = (
-                fetch_file("candor-places").await,
-                fetch_file("candor-names").await,
-            ) {
-                crate::time::catalog::install(places, names);
-                arrived.0.update(|n| *n += 1);
-            }
+            fetch_zone_tables(arrived).await;
             crate::candor::install_rules(fetch_file("candor-rules").await);
             arrived.0.update(|n| *n += 1);
         });

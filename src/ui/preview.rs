@@ -351,18 +351,7 @@ fn readers_link(draft: RwSignal<Draft>, form: RwSignal<Form>) -> AnyView {
                 {move || link.with(|l| copy::link_length(l.chars().count()))}
             </p>
             <div class="copy-buttons">
-                {button("primary", "Copy a link for readers".into(), Box::new(move || {
-                    let text = link.get_untracked();
-                    leptos::task::spawn_local(async move {
-                        match clipboard::copy_text(&text).await {
-                            Ok(()) => status.set(copy::copied("the link for readers", &text)),
-                            Err(why) => {
-                                select_by_id("readers-link");
-                                status.set(copy::not_copied("the link for readers", &why.to_string(), "in the link box"));
-                            }
-                        }
-                    });
-                }))}
+                {copy_link_button("Copy a link for readers", "the link for readers", "readers-link", link.into(), status)}
             </div>
             <p id="readers-status" class="copy-status" role="status" aria-live="polite">{move || status.get()}</p>
         </section>
@@ -370,16 +359,36 @@ fn readers_link(draft: RwSignal<Draft>, form: RwSignal<Form>) -> AnyView {
     .into_any()
 }
 
-/// Puts focus on a text box and selects its text, for the person to copy
-/// by hand when the clipboard refused.
-fn select_by_id(id: &str) {
-    if let Some(input) = document()
-        .get_element_by_id(id)
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok())
-    {
-        let _ = input.focus();
-        input.select();
-    }
+/// A button that copies a link; when the clipboard refuses, the link is
+/// selected in its box (`box_id`) and the status says how to copy it.
+fn copy_link_button(
+    label: &'static str,
+    what: &'static str,
+    box_id: &'static str,
+    link: Signal<String>,
+    status: RwSignal<String>,
+) -> AnyView {
+    button(
+        "primary",
+        label.into(),
+        Box::new(move || {
+            let text = link.get_untracked();
+            leptos::task::spawn_local(async move {
+                match clipboard::copy_text(&text).await {
+                    Ok(()) => status.set(copy::copied(what, &text)),
+                    Err(why) => {
+                        if let Some(input) = document().get_element_by_id(box_id).and_then(|e| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(e).ok()
+                        }) {
+                            let _ = input.focus();
+                            input.select();
+                        }
+                        status.set(copy::not_copied(what, &why.to_string(), "in the link box"));
+                    }
+                }
+            });
+        }),
+    )
 }
 
 /// "Share this draft": a link that carries the whole draft after the `#`.
@@ -413,18 +422,7 @@ fn share_link(draft: RwSignal<Draft>) -> AnyView {
                 {move || size.with(|s| s.sentence(address_chars))}
             </p>
             <div class="copy-buttons">
-                {button("primary", "Copy the link".into(), Box::new(move || {
-                    let text = link.get_untracked();
-                    leptos::task::spawn_local(async move {
-                        match clipboard::copy_text(&text).await {
-                            Ok(()) => status.set(copy::copied("the link", &text)),
-                            Err(why) => {
-                                select_by_id("share-link");
-                                status.set(copy::not_copied("the link", &why.to_string(), "in the link box"));
-                            }
-                        }
-                    });
-                }))}
+                {copy_link_button("Copy the link", "the link", "share-link", link, status)}
                 {can_share.then(|| view! {
                     {button("secondary", "Share with another app".into(), Box::new(move || {
                         let data = js_sys::Object::new();

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::fields::{button, zone_picker};
-use super::{fetch_file, zones, Arrived};
+use super::{fetch_zone_tables, zones, Arrived};
 use crate::notice::reader::{first_zone_note, for_readers, zones_sentence};
 use crate::notice::{Block, Paragraph, Span};
 use crate::share::{self, ReaderNotice};
@@ -74,15 +74,7 @@ fn notice_page(opened: ReaderNotice) -> impl IntoView {
     // then the search offers the browser's own list of zones.
     let arrived = Arrived(RwSignal::new(0));
     provide_context(arrived);
-    leptos::task::spawn_local(async move {
-        if let (Ok(places), Ok(names)) = (
-            fetch_file("candor-places").await,
-            fetch_file("candor-names").await,
-        ) {
-            crate::time::catalog::install(places, names);
-            arrived.0.update(|n| *n += 1);
-        }
-    });
+    leptos::task::spawn_local(fetch_zone_tables(arrived));
     let own_zone = own.clone();
     let sentence = move || {
         shown

@@ -49,8 +49,10 @@ const browser = await chromium.launch({
     '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 
-/// Navigation until the first typed character shows in the preview.
-async function timeToInteractive(url, field, network) {
+/// A fresh page with the browser's cache off and, when given, the network
+/// slowed; `ready` waits for what counts as started. Returns the
+/// milliseconds from navigation until then.
+async function timeToReady(url, network, ready) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -59,13 +61,20 @@ async function timeToInteractive(url, field, network) {
   if (network) await cdp.send('Network.emulateNetworkConditions', network);
   const start = Date.now();
   await page.goto(url, { waitUntil: 'commit' });
-  await page.locator(field).waitFor({ state: 'visible', timeout: 60_000 });
-  await page.locator(field).press('Z');
-  await page.getByRole('region', { name: 'Notice preview' }).getByText('Z', { exact: false }).first()
-    .waitFor({ timeout: 60_000 });
+  await ready(page);
   const elapsed = Date.now() - start;
   await context.close();
   return elapsed;
+}
+
+/// Navigation until the first typed character shows in the preview.
+async function timeToInteractive(url, field, network) {
+  return timeToReady(url, network, async (page) => {
+    await page.locator(field).waitFor({ state: 'visible', timeout: 60_000 });
+    await page.locator(field).press('Z');
+    await page.getByRole('region', { name: 'Notice preview' }).getByText('Z', { exact: false }).first()
+      .waitFor({ timeout: 60_000 });
+  });
 }
 
 /// Candor's own work per keystroke on a large draft: from the input event
@@ -137,18 +146,7 @@ for (const p of PAGES) {
 // for the DynDNS notice's link for readers (tests/fixtures/share/).
 const READER_LINK = readFileSync(join(ROOT, 'tests/fixtures/share/dyndns.reader.v2.link'), 'utf8').trim();
 async function timeToNotice(url, network) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (network) await cdp.send('Network.emulateNetworkConditions', network);
-  const start = Date.now();
-  await page.goto(url, { waitUntil: 'commit' });
-  await page.locator('article h1').getByText('DynDNS').waitFor({ timeout: 60_000 });
-  const elapsed = Date.now() - start;
-  await context.close();
-  return elapsed;
+  return timeToReady(url, network, (page) => page.locator('article h1').getByText('DynDNS').waitFor({ timeout: 60_000 }));
 }
 const readerUrl = `${rows[0].url}read/#${READER_LINK}`;
 const readerRuns = { local: [], slow: [] };
