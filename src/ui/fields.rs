@@ -296,6 +296,7 @@ pub fn zone_picker(
     };
     let status_id = format!("{id}-matches");
     let input_id = id.clone();
+    let left_id = id.clone();
     view! {
         <label for=id.clone()>{label}</label>
         <input
@@ -315,6 +316,10 @@ pub fn zone_picker(
                     // One zone fits what was typed ("Kathmandu"): take it, so
                     // the field never shows a search the draft does not hold.
                     pick(only.zone.clone());
+                    // Left with Tab, focus went to the match's button, which
+                    // the pick takes away: move it on to what follows.
+                    let from = left_id.clone();
+                    request_animation_frame(move || focus_next_if_lost(&from));
                 }
             })
             on:keydown=move |ev| {
@@ -379,6 +384,39 @@ pub fn zone_picker(
         </div>
     }
     .into_any()
+}
+
+/// When focus has fallen back to the page (the focused element was taken
+/// away), moves it to the first control after the element with this id,
+/// where the Tab key was taking the person.
+pub fn focus_next_if_lost(id: &str) {
+    use wasm_bindgen::JsCast;
+    let doc = document();
+    let lost = match (doc.active_element(), doc.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active.is_same_node(Some(&body)),
+        (Some(_), None) => false,
+    };
+    let Some(from) = doc.get_element_by_id(id) else {
+        return;
+    };
+    if !lost {
+        return;
+    }
+    let Ok(controls) = doc.query_selector_all("a[href], button, input, select, textarea") else {
+        return;
+    };
+    for i in 0..controls.length() {
+        let Some(node) = controls.item(i) else {
+            continue;
+        };
+        if from.compare_document_position(&node) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0 {
+            if let Ok(el) = node.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+            return;
+        }
+    }
 }
 
 /// Moves keyboard focus to the element with this id, if it is on the page.

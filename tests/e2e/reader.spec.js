@@ -3,6 +3,7 @@
 // zone as the reader's browser knows it, then in the author's zones.
 import { readFileSync } from 'node:fs';
 import { test, expect, openCandor, a11yViolations, cspViolationsIn } from './fixtures.js';
+import { tabTo } from './keyboard.js';
 
 // The DynDNS notice, written in New York for New York and UTC readers:
 // it started about 17:05 EST on 7 December 2005 and ended at 19:55 EST.
@@ -149,6 +150,20 @@ test.describe('the reader\'s page', () => {
       await expect(page.locator('.problem')).toHaveText('This page shows a notice that is carried in its link, and this address has none. Open the whole link you were sent.');
     });
   }
+
+  test('on a keyboard, a zone found by name is taken when the field is left, and focus stays on the page', async ({ page }) => {
+    await page.goto(`/read/#${READER_LINK}`);
+    await expect(page.getByRole('article')).toBeVisible();
+    await tabTo(page, page.getByLabel('Show the times in another time zone'));
+    await page.keyboard.type('Kolkata');
+    await expect(page.getByRole('button', { name: /^Asia\/Kolkata\b/ })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('article').getByRole('listitem').first()).toHaveText(/^Kolkata: Thursday 8 December 2005, about 03:35 IST \(UTC\+05:30\)/);
+    // Focus moved on to what follows the zone field, not to the page itself.
+    await expect(page.getByRole('button', { name: 'Show the times in your own time zone' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('article').getByRole('listitem').first()).toHaveText(/^Tokyo: /);
+  });
 
   test('a review link opened here points to the editor, and a reader\'s link opened in the editor goes here', async ({ page }) => {
     await page.goto(`/read/#${DYNDNS}`);

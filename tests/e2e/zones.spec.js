@@ -49,6 +49,8 @@ test('an ambiguous abbreviation lists every zone it can mean', async ({ page }) 
   await page.locator('#start-zone').fill('Kathmandu');
   await page.locator('#start-zone').press('Tab');
   await expect(page.locator('#start-zone')).toHaveValue('Asia/Kathmandu');
+  // Focus went on to the next control, not back to the page.
+  await expect(page.getByLabel('About this time (not exact)').or(page.locator('#start-approx'))).toBeFocused();
 });
 
 const SHOTS = '/work/wt/readerbugs-shots';
