@@ -47,7 +47,8 @@ mod size;
 mod v1;
 
 pub use reader::{
-    decode_for_readers, encode_for_readers, readers_page, why_not_shown, ReaderNotice, READER_MARK,
+    decode_for_readers, encode_for_readers, is_review_link, readers_page, why_not_shown,
+    ReaderNotice, READER_MARK,
 };
 pub use size::{link_report, LinkSize};
 

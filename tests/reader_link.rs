@@ -231,6 +231,15 @@ fn a_link_the_page_cannot_show_gets_one_sentence_for_the_reader() {
     let newer = format!("{}Z{}", share::READER_MARK, &readers[2..]);
     assert!(sentence(&newer).starts_with("This link was made by a newer version of Candor"));
     assert!(sentence("#hello").starts_with("This link does not hold a notice"));
+    // Only a review link is sent to the editor: not a reader's link, not
+    // any other text.
+    assert!(share::is_review_link(&format!(
+        "#{}",
+        share::encode(&draft)
+    )));
+    assert!(!share::is_review_link(&readers));
+    assert!(!share::is_review_link("#hello"));
+    assert!(!share::is_review_link(""));
     for (editor, page) in [
         ("/", "/read/"),
         ("/index.html", "/read/"),

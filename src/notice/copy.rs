@@ -30,11 +30,16 @@ pub fn not_copied(what: &str, why: &str, where_selected: &str) -> String {
     )
 }
 
+/// Whether a link of this many characters may be cut by chat and e-mail tools.
+pub fn link_is_long(chars: usize) -> bool {
+    chars > crate::share::WARN_CHARS
+}
+
 /// How long a link is, with a warning when chat and e-mail tools may cut it.
 pub fn link_length(chars: usize) -> String {
     let limit = crate::share::WARN_CHARS;
     let mut out = format!("The link is {} characters long.", grouped(chars));
-    if chars > limit {
+    if link_is_long(chars) {
         out.push_str(&format!(
             " Some e-mail and chat tools cut links longer than about {} characters, so check that it arrives whole.",
             grouped(limit)
@@ -50,6 +55,7 @@ mod tests {
     #[test]
     fn a_long_link_is_said_to_be_at_risk_of_being_cut() {
         assert_eq!(link_length(1_204), "The link is 1,204 characters long.");
+        assert!(!link_is_long(2_000) && link_is_long(2_001));
         assert_eq!(
             link_length(2_001),
             "The link is 2,001 characters long. Some e-mail and chat tools cut links longer than about 2,000 characters, so check that it arrives whole."

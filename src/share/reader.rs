@@ -71,14 +71,12 @@ fn read_body(bytes: &[u8]) -> Result<ReaderNotice, LinkError> {
 
 /// Why a reader's page cannot show the notice in `fragment`, as the one
 /// sentence it shows: written for a customer who was sent the link, not for
-/// the author. A fragment that starts with a version character is taken
-/// for a review link without decoding it: the reader's page does not carry
-/// the review link's readers.
+/// the author.
 pub fn why_not_shown(fragment: &str, error: &LinkError) -> String {
     let text = super::fragment_text(fragment).trim();
     match error {
         LinkError::NotCandor if text.is_empty() => "This page shows a notice that is carried in its link, and this address has none. Open the whole link you were sent.".into(),
-        LinkError::NotCandor if text.starts_with(|c| super::VERSIONS.contains(c)) => "This is a link to a draft for review, not a notice for readers. Open it in Candor's editor to read and change the draft.".into(),
+        LinkError::NotCandor if is_review_link(fragment) => "This is a link to a draft for review, not a notice for readers. Open it in Candor's editor to read and change the draft.".into(),
         LinkError::NotCandor | LinkError::ForReaders => "This link does not hold a notice: check that you opened the whole link you were sent.".into(),
         LinkError::CutShort => "This link is cut short: part of it was lost when it was copied. Open the whole link you were sent, up to its last character.".into(),
         LinkError::Damaged => "This link is damaged: some of its characters were changed, so the notice in it cannot be read. Ask the sender for the link again.".into(),
@@ -86,6 +84,15 @@ pub fn why_not_shown(fragment: &str, error: &LinkError) -> String {
         LinkError::TooLarge => "This link holds more than Candor will open (over 256 KiB), so it was not opened.".into(),
         LinkError::InvalidDraft(what) => format!("This link does not hold a notice Candor can show: {what}."),
     }
+}
+
+/// Whether `fragment` looks like a review link (it starts with a version
+/// character), which the reader's page sends to the editor. Not decoded:
+/// the reader's page does not carry the review link's readers.
+pub fn is_review_link(fragment: &str) -> bool {
+    super::fragment_text(fragment)
+        .trim()
+        .starts_with(|c| super::VERSIONS.contains(c))
 }
 
 /// Where the reader's page is, from the path of the editor's page: the

@@ -397,12 +397,9 @@ pub fn focus_next_if_lost(id: &str) {
         (Some(active), Some(body)) => active.is_same_node(Some(&body)),
         (Some(_), None) => false,
     };
-    let Some(from) = doc.get_element_by_id(id) else {
+    let Some(from) = doc.get_element_by_id(id).filter(|_| lost) else {
         return;
     };
-    if !lost {
-        return;
-    }
     let Ok(controls) = doc.query_selector_all("a[href], button, input, select, textarea") else {
         return;
     };

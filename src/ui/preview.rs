@@ -347,7 +347,7 @@ fn readers_link(draft: RwSignal<Draft>, form: RwSignal<Form>) -> AnyView {
             </p>
             <label for="readers-link">"Link for readers"</label>
             <input id="readers-link" type="text" readonly prop:value=move || link.get() aria-describedby="readers-size" />
-            <p id="readers-size" class="hint" class:problem=move || link.with(|l| l.chars().count() > crate::share::WARN_CHARS)>
+            <p id="readers-size" class="hint" class:problem=move || link.with(|l| copy::link_is_long(l.chars().count()))>
                 {move || link.with(|l| copy::link_length(l.chars().count()))}
             </p>
             <div class="copy-buttons">

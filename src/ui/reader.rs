@@ -42,7 +42,7 @@ fn ReaderPage() -> impl IntoView {
     match share::decode_for_readers(&hash) {
         Ok(opened) => notice_page(opened).into_any(),
         Err(error) => {
-            let review = hash.len() > 1 && !hash[1..].starts_with(share::READER_MARK);
+            let review = share::is_review_link(&hash);
             let sentence = share::why_not_shown(&hash, &error);
             document().set_title("Candor: this notice cannot be shown");
             view! {
@@ -50,7 +50,7 @@ fn ReaderPage() -> impl IntoView {
                 <main class="reader">
                     <h1>"This notice cannot be shown"</h1>
                     <p class="problem">{sentence}</p>
-                    {(review && matches!(error, share::LinkError::NotCandor)).then(|| view! {
+                    {review.then(|| view! {
                         <p><a href=format!("../{hash}")>"Open the draft in Candor's editor"</a></p>
                     })}
                 </main>

@@ -146,6 +146,10 @@ test.describe('the reader\'s page', () => {
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This notice cannot be shown');
       await expect(page.locator('.problem')).toHaveText(/^This link is cut short: /);
       expect(await a11yViolations(page)).toEqual([]);
+      // Text that is no link at all gets no way to the editor.
+      await page.goto('/read/#hello');
+      await expect(page.locator('.problem')).toHaveText(/^This link does not hold a notice/);
+      await expect(page.getByRole('link', { name: "Open the draft in Candor's editor" })).toHaveCount(0);
       await page.goto('/read/');
       await expect(page.locator('.problem')).toHaveText('This page shows a notice that is carried in its link, and this address has none. Open the whole link you were sent.');
     });
