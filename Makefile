@@ -40,7 +40,7 @@ bench: release bench-links bench-candor
 # test half, which no rule is fitted to; the README reports the test half.
 bench-candor:
 	cargo test --test candor corpus_precision_and_recall -- --nocapture 2>/dev/null | sed -n '/^family/,/^overall/p'
-	cargo test --test candor_heldout -- --nocapture 2>/dev/null | sed -n '/half: /,/ overall: /p'
+	cargo test --test candor_heldout -- --nocapture 2>/dev/null | sed -n '/ \(half\|set\): /,/ overall: /p'
 
 # Candor's share links beside deflate-JSON and lz-string, on the reference
 # drafts in tests/fixtures/share/.

@@ -141,7 +141,7 @@ fn score(rows: &[Row]) -> Score {
 
 fn print(name: &str, s: &Score) {
     println!(
-        "\n{name} half: {} sentences ({} honest, {} evasive)",
+        "\n{name}: {} sentences ({} honest, {} evasive)",
         s.rows,
         s.honest,
         s.rows - s.honest
@@ -184,13 +184,59 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// Honest sentences (both halves) that raise a serious finding today; the
 /// goal is none, and this only ever goes down.
 const SERIOUS_ON_HONEST_CEILING: usize = 2;
+/// The same for tuning2's honest sentences; it only ever goes down, and the
+/// goal is none.
+const TUNING2_SERIOUS_CEILING: usize = 2;
+
+/// Floors for the second tuning set (tuning2.tsv, see the README): what the
+/// rules reach on it, raised as they improve and never lowered. Its first
+/// score, before any rule was changed to fit it (4 December 2026), was
+/// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
+/// vague-promise 0.591, commercialese 0.607 and minimising 0.654; these
+/// floors are that first score.
+const TUNING2_PRECISION_FLOOR: f64 = 0.91;
+const TUNING2_RECALL_FLOOR: f64 = 0.70;
+const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 1.00),
+    (Family::Minimising, 0.65),
+    (Family::HiddenActor, 0.82),
+    (Family::SupplierBlame, 0.28),
+    (Family::VagueTime, 0.85),
+    (Family::VaguePromise, 0.59),
+    (Family::Commercialese, 0.60),
+    (Family::Jargon, 0.85),
+    (Family::Readability, 1.00),
+];
+
+fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
+    assert!(
+        s.precision() >= precision,
+        "{name} precision {:.3} fell below its floor {precision}",
+        s.precision()
+    );
+    assert!(
+        s.recall() >= recall,
+        "{name} recall {:.3} fell below its floor {recall}",
+        s.recall()
+    );
+    for &(family, floor) in families {
+        let r = s.family_recall(family).unwrap_or(0.0);
+        assert!(
+            r >= floor,
+            "{name} recall of {} is {r:.3}, below its floor {floor}",
+            family.name()
+        );
+    }
+}
 
 #[test]
 fn heldout_precision_and_recall() {
     let tuning = score(&read_half("tuning"));
+    let tuning2 = score(&read_half("tuning2"));
     let test = score(&read_half("test"));
-    print("tuning", &tuning);
-    print("test", &test);
+    print("tuning half", &tuning);
+    print("tuning2 set", &tuning2);
+    print("test half", &test);
     // Only the tuning half's misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
     println!("\ntuning false alarms:");
@@ -199,6 +245,14 @@ fn heldout_precision_and_recall() {
     }
     println!("\ntuning misses:");
     for line in &tuning.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning2 false alarms:");
+    for line in &tuning2.false_alarms {
+        println!("  {line}");
+    }
+    println!("\ntuning2 misses:");
+    for line in &tuning2.misses {
         println!("  {line}");
     }
     assert!(
@@ -210,6 +264,11 @@ fn heldout_precision_and_recall() {
         .iter()
         .chain(&test.serious_on_honest)
         .collect();
+    assert!(
+        tuning2.serious_on_honest.len() <= TUNING2_SERIOUS_CEILING,
+        "more honest sentences of tuning2 raise a serious finding than before:\n{:#?}",
+        tuning2.serious_on_honest
+    );
     println!(
         "\nhonest sentences raising a serious finding: {} (ceiling {SERIOUS_ON_HONEST_CEILING}, goal 0)",
         serious.len()
@@ -218,22 +277,18 @@ fn heldout_precision_and_recall() {
         serious.len() <= SERIOUS_ON_HONEST_CEILING,
         "more honest sentences raise a serious finding than before:\n{serious:#?}"
     );
-    assert!(
-        tuning.precision() >= TUNING_PRECISION_FLOOR,
-        "tuning precision {:.3} fell below its floor {TUNING_PRECISION_FLOOR}",
-        tuning.precision()
+    assert_floors(
+        "tuning",
+        &tuning,
+        TUNING_PRECISION_FLOOR,
+        TUNING_RECALL_FLOOR,
+        &TUNING_FAMILY_RECALL_FLOORS,
     );
-    assert!(
-        tuning.recall() >= TUNING_RECALL_FLOOR,
-        "tuning recall {:.3} fell below its floor {TUNING_RECALL_FLOOR}",
-        tuning.recall()
+    assert_floors(
+        "tuning2",
+        &tuning2,
+        TUNING2_PRECISION_FLOOR,
+        TUNING2_RECALL_FLOOR,
+        &TUNING2_FAMILY_RECALL_FLOORS,
     );
-    for (family, floor) in TUNING_FAMILY_RECALL_FLOORS {
-        let recall = tuning.family_recall(family).unwrap_or(0.0);
-        assert!(
-            recall >= floor,
-            "tuning recall of {} is {recall:.3}, below its floor {floor}",
-            family.name()
-        );
-    }
 }
