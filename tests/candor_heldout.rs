@@ -184,27 +184,23 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// Honest sentences (both halves) that raise a serious finding today; the
 /// goal is none, and this only ever goes down.
 const SERIOUS_ON_HONEST_CEILING: usize = 2;
-/// The same for tuning2's honest sentences; it only ever goes down, and the
-/// goal is none.
-const TUNING2_SERIOUS_CEILING: usize = 2;
 
 /// Floors for the second tuning set (tuning2.tsv, see the README): what the
 /// rules reach on it, raised as they improve and never lowered. Its first
 /// score, before any rule was changed to fit it (4 December 2026), was
 /// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
-/// vague-promise 0.591, commercialese 0.607 and minimising 0.654; these
-/// floors are that first score.
-const TUNING2_PRECISION_FLOOR: f64 = 0.91;
-const TUNING2_RECALL_FLOOR: f64 = 0.70;
+/// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
+const TUNING2_PRECISION_FLOOR: f64 = 0.98;
+const TUNING2_RECALL_FLOOR: f64 = 0.89;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
-    (Family::Minimising, 0.65),
+    (Family::Minimising, 0.88),
     (Family::HiddenActor, 0.82),
-    (Family::SupplierBlame, 0.28),
-    (Family::VagueTime, 0.85),
-    (Family::VaguePromise, 0.59),
-    (Family::Commercialese, 0.60),
-    (Family::Jargon, 0.85),
+    (Family::SupplierBlame, 0.57),
+    (Family::VagueTime, 1.00),
+    (Family::VaguePromise, 0.72),
+    (Family::Commercialese, 1.00),
+    (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
 
@@ -264,9 +260,11 @@ fn heldout_precision_and_recall() {
         .iter()
         .chain(&test.serious_on_honest)
         .collect();
+    // No honest sentence of tuning2 raises a serious finding (the goal, reached
+    // on 4 December 2026; it was 2 at its first score), and none may again.
     assert!(
-        tuning2.serious_on_honest.len() <= TUNING2_SERIOUS_CEILING,
-        "more honest sentences of tuning2 raise a serious finding than before:\n{:#?}",
+        tuning2.serious_on_honest.is_empty(),
+        "honest sentences of tuning2 raise a serious finding:\n{:#?}",
         tuning2.serious_on_honest
     );
     println!(
