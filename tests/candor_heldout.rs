@@ -191,12 +191,12 @@ const SERIOUS_ON_HONEST_CEILING: usize = 2;
 /// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
 /// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
 const TUNING2_PRECISION_FLOOR: f64 = 0.98;
-const TUNING2_RECALL_FLOOR: f64 = 0.90;
+const TUNING2_RECALL_FLOOR: f64 = 0.92;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 0.88),
-    (Family::HiddenActor, 0.82),
-    (Family::SupplierBlame, 0.57),
+    (Family::HiddenActor, 0.88),
+    (Family::SupplierBlame, 0.60),
     (Family::VagueTime, 1.00),
     (Family::VaguePromise, 0.81),
     (Family::Commercialese, 1.00),
