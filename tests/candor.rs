@@ -601,6 +601,7 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("jargon.internal-name", "The fault was on db-prod-03.", "Error code E-402 means your card was declined."),
     ("commercialese.seriously", "We remain committed to delivering the service you expect.", "We are committed to answering every message within 4 hours."),
     ("commercialese.marketing", "Our cutting-edge platform gives you peace of mind.", "Our platform was down for two hours."),
+    ("minimising.minor", "This is our first outage in five years.", "This is the first time we have lost data, and we are sorry."),
     ("commercialese.marketing", "We are proud to serve you.", "We are sorry we could not serve you."),
     ("commercialese.marketing", "This falls short of the standards we set for ourselves.", "We fell short of what we promised: 3 of 5 payments failed."),
     ("commercialese.marketing", "We value you as a customer.", "We value the 40 minutes you lost, so we refunded a day."),

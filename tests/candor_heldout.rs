@@ -194,7 +194,7 @@ const TUNING2_PRECISION_FLOOR: f64 = 0.98;
 const TUNING2_RECALL_FLOOR: f64 = 0.92;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
-    (Family::Minimising, 0.88),
+    (Family::Minimising, 0.92),
     (Family::HiddenActor, 0.88),
     (Family::SupplierBlame, 0.60),
     (Family::VagueTime, 1.00),
