@@ -15,8 +15,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let path = entry?.path();
         if path.extension().is_some_and(|e| e == "json") {
             let draft: candor::model::Draft =
-                candor::json::from_text(&std::fs::read_to_string(&path)?)
-                    .map_err(|e| format!("{} is not a draft: {e:?}", path.display()))?;
+                serde_json::from_str(&std::fs::read_to_string(&path)?)
+                    .map_err(|e| format!("{} is not a draft: {e}", path.display()))?;
             let name = path.file_stem().map(|s| s.to_string_lossy().into_owned());
             links.insert(name.unwrap_or_default(), candor::share::encode(&draft));
         }

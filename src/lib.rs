@@ -6,7 +6,6 @@
 
 pub mod candor;
 mod case;
-pub mod json;
 pub mod model;
 pub mod notice;
 pub mod order;

@@ -12,11 +12,26 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use crate::time::{self, FoldChoice, TimeError, ZoneRules};
-use crate::{json_enum, json_record};
 
 mod audience;
 pub(crate) mod form;
 pub use audience::{EnteredTime, ZoneOffer};
+
+/// Declares a plain enum once: serde stores a variant by its name, and
+/// `name()` gives the same name, the value of the form control that shows it.
+macro_rules! named_enum {
+    ($(#[$m:meta])* pub enum $ty:ident { $($(#[$vm:meta])* $v:ident,)* }) => {
+        $(#[$m])* pub enum $ty { $($(#[$vm])* $v,)* }
+        impl $ty {
+            /// The variant's stored name: also the value of its form control.
+            pub fn name(&self) -> &'static str {
+                match self {
+                    $($ty::$v => stringify!($v),)*
+                }
+            }
+        }
+    };
+}
 
 /// The version of the stored and shared draft format. Raise it whenever a
 /// change needs a migration, and add the migration beside the old fixture.
@@ -389,6 +404,7 @@ impl std::fmt::Display for WhenProblem {
     }
 }
 
+named_enum! {
 /// Whether the incident has ended. "Still ongoing" is a state, not a missing end.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EndState {
@@ -397,7 +413,9 @@ pub enum EndState {
     Ongoing,
     Ended,
 }
+}
 
+named_enum! {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DataLoss {
     #[default]
@@ -407,7 +425,9 @@ pub enum DataLoss {
     All,
     NotKnownYet,
 }
+}
 
+named_enum! {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Recovery {
     #[default]
@@ -417,7 +437,9 @@ pub enum Recovery {
     CannotRecover,
     NotKnownYet,
 }
+}
 
+named_enum! {
 /// Whether readers must do anything.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ReaderActions {
@@ -427,6 +449,7 @@ pub enum ReaderActions {
     Nothing,
     /// Readers must do the things in `Draft::action_list`.
     Steps,
+}
 }
 
 /// One thing a reader must do.
@@ -439,6 +462,7 @@ pub struct Action {
     pub during_window: bool,
 }
 
+named_enum! {
 /// Whether the cause is known.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CauseState {
@@ -449,7 +473,9 @@ pub enum CauseState {
     /// Known, and told in `Draft::cause`.
     Known,
 }
+}
 
+named_enum! {
 /// Where an incident stands, as status pages name it; "not said" means the
 /// notice is a single message rather than one of a series of updates.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -460,6 +486,7 @@ pub enum Phase {
     Identified,
     Monitoring,
     Resolved,
+}
 }
 
 impl Phase {
@@ -551,6 +578,7 @@ impl Draft {
     }
 }
 
+named_enum! {
 /// Starting points for common incidents.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Preset {
@@ -561,66 +589,7 @@ pub enum Preset {
     UnauthorisedAccess,
     MaintenanceOverran,
 }
-
-// How src/json.rs stores drafts until the store reads and writes them through
-// serde: the same names and spellings as the derives above
-// (tests/draft_serde.rs checks that both write the same text).
-json_record!(default Draft {
-    schema, id, preset, sender, what_happened, affected_services, who_affected, window, impact,
-    data_loss, recovery, actions, action_list, cause_state, cause, fix, prevention, detection,
-    apology, audience_zones, update, timeline, dismissed_findings,
-});
-json_record!(default Sender { organisation, signature, contact });
-json_record!(default Window { start, end_state, end, next_update });
-json_record!(default WallTime { date, time, zone, approximate, fold });
-json_record!(default Action { text, during_window });
-json_record!(default Update { phase, published, changes });
-json_record!(default SentUpdate { phase, published, changes, data_loss, next_update });
-json_enum!(EndState {
-    NotSaid,
-    Ongoing,
-    Ended
-});
-json_enum!(DataLoss {
-    NotSaid,
-    None,
-    Some,
-    All,
-    NotKnownYet
-});
-json_enum!(Recovery {
-    NotSaid,
-    Recovered,
-    Partly,
-    CannotRecover,
-    NotKnownYet
-});
-json_enum!(ReaderActions {
-    NotSaid,
-    Nothing,
-    Steps
-});
-json_enum!(CauseState {
-    NotSaid,
-    NotKnownYet,
-    Known
-});
-json_enum!(Phase {
-    NotSaid,
-    Investigating,
-    Identified,
-    Monitoring,
-    Resolved
-});
-json_enum!(Preset {
-    MessagesLost,
-    Unavailable,
-    Degraded,
-    DataLost,
-    UnauthorisedAccess,
-    MaintenanceOverran
-});
-json_enum!(FoldChoice { Earlier, Later });
+}
 
 #[cfg(test)]
 mod tests {

@@ -12,7 +12,8 @@
 //! store with faults), `envelope.rs` (the stored envelope, schemas and
 //! migration), `messages.rs` (what the layer reports and the sentences the
 //! author reads), `drafts.rs` (the drafts engine), `files.rs` (export and
-//! import), `session.rs` (the session of one tab) and `local.rs`
+//! import), `session.rs` (the session of one tab), `text.rs` (JSON
+//! text through serde: the browser's JSON, or serde_json natively) and `local.rs`
 //! (localStorage, wasm only).
 //!
 //! Keys (the `v1` is the key layout, not the draft schema):
@@ -46,9 +47,10 @@ mod local;
 mod memory;
 mod messages;
 mod session;
+mod text;
 
 pub use drafts::{open_with_fallback, Drafts};
-pub use envelope::{decode_envelope, encode_envelope, migrate_draft, Envelope, Unreadable};
+pub use envelope::{check_schema, decode_envelope, encode_envelope, Envelope, Unreadable};
 pub use files::{export_draft, export_file_name};
 pub use kv::{utf16_units, KeyValue, StoreError};
 #[cfg(target_arch = "wasm32")]

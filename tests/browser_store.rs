@@ -309,3 +309,83 @@ fn storage_that_throws_is_mapped_and_never_panics() {
     );
     clear();
 }
+
+/// The app stores through the browser's own JSON (src/store/text.rs); the
+/// native tests through serde_json. Both must read every stored draft the
+/// same, and write the same text, compact for storage and pretty for files.
+#[wasm_bindgen_test]
+fn the_browsers_json_reads_and_writes_what_serde_json_does() {
+    let envelope_text = include_str!("fixtures/draft-v1.json").trim_end();
+    let ours = decode_envelope(envelope_text).expect("the v1 fixture opens");
+    let serde: Envelope = serde_json::from_str(envelope_text).expect("serde_json reads it");
+    assert_eq!(ours, serde);
+    assert_eq!(
+        encode_envelope(&ours).expect("writes"),
+        serde_json::to_string(&serde).expect("writes")
+    );
+
+    for draft_text in [
+        include_str!("fixtures/share/data-loss-notes-sync.json"),
+        include_str!("fixtures/share/dyndns.json"),
+        include_str!("fixtures/share/maintenance-overran.json"),
+        include_str!("fixtures/share/ongoing-card-payments.json"),
+        include_str!("fixtures/share/security-support-tool.json"),
+    ] {
+        let stored = format!(r#"{{"schema":1,"draft":{draft_text}}}"#);
+        let ours = decode_envelope(&stored).expect("opens").draft;
+        let serde: Draft = serde_json::from_str(draft_text).expect("serde_json reads it");
+        assert_eq!(ours, serde);
+    }
+
+    // Hostile text, every control character, times and a fold choice.
+    let mut hostile = draft("hostile", "mail \"lost\" \\ </script> \u{2028}");
+    hostile.impact = (0u8..0x20)
+        .map(char::from)
+        .chain("\u{7f}é漢😀".chars())
+        .collect();
+    hostile.window.start.set_date_input("2026-03-29");
+    hostile.window.start.set_time_input("01:30");
+    hostile.window.start.fold = Some(candor::time::FoldChoice::Later);
+    hostile.dismissed_findings = vec!["jargon:outage".into()];
+    let envelope = Envelope {
+        schema: candor::model::SCHEMA_VERSION,
+        revision: 9_007_199_254_740_991,
+        saved_at: T0,
+        title: None,
+        step: "when".into(),
+        draft: hostile.clone(),
+    };
+    let compact = encode_envelope(&envelope).expect("writes");
+    assert_eq!(compact, serde_json::to_string(&envelope).expect("writes"));
+    assert_eq!(decode_envelope(&compact), Ok(envelope.clone()));
+    // Past 2^53 the browser's numbers cannot hold a whole number: refused
+    // with a reason, never stored as something else or as nothing.
+    let too_big = Envelope {
+        revision: u64::MAX,
+        ..envelope.clone()
+    };
+    assert!(matches!(
+        encode_envelope(&too_big),
+        Err(StoreError::Failed { .. })
+    ));
+
+    #[derive(serde::Serialize)]
+    struct File<'a> {
+        candor_export: u32,
+        exported_at: i64,
+        drafts: [&'a Envelope; 1],
+    }
+    let file = export_draft(&hostile, None, "when", T0).expect("writes");
+    let expected = File {
+        candor_export: EXPORT_FORMAT,
+        exported_at: T0,
+        drafts: [&Envelope {
+            revision: 0,
+            ..envelope
+        }],
+    };
+    assert_eq!(
+        file,
+        serde_json::to_string_pretty(&expected).expect("writes")
+    );
+}

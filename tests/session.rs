@@ -485,7 +485,8 @@ fn rename_copy_and_import_show_the_list_again() {
         None,
         "",
         T0,
-    );
+    )
+    .expect("writes");
     let u = s.import(&file, T0 + 3);
     assert_eq!(u.news.as_deref(), Some("Imported 1 draft."));
     assert_eq!(titles(u).len(), 3);

@@ -1,6 +1,12 @@
 //! Draft -> notice. Candor's sentences live here and only here: the UI shows
 //! what this module returns and never builds notice text itself.
 //!
+//! Over 600 lines for a reason: the notice's sections are one sequence of
+//! sentences whose wording depends on each other (ongoing or ended, data
+//! lost or not, cause known or not); split apart, each part would need the
+//! others' state. Formats, times, presets and the short forms are their own
+//! files beside it.
+//!
 //! A notice is first built as plain structure (paragraphs of spans, where a
 //! span is either text or a marked gap for an answer not given yet), then
 //! rendered into each format. Keeping gaps as their own span means no format

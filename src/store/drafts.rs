@@ -7,15 +7,22 @@
 
 use super::envelope::{decode_envelope, encode_envelope, title_hint};
 use super::messages::{sort_list, summary, tidy, title_from_incident, with_suffix};
+use super::text;
 use super::{
     aside_key, draft_key, valid_id, DeletedDraft, DraftError, DraftSummary, Elsewhere, Envelope,
     KeptAside, KeyValue, Listing, MemoryStore, Opened, SaveOutcome, SharedOutcome, StoreError,
     Unreadable, UnreadableDraft, ASIDE_PREFIX, DRAFT_PREFIX, INDEX_FORMAT, INDEX_KEY,
     LAST_OPEN_KEY, UNDO_WINDOW_MS,
 };
-use crate::json::{self, Json, Map, Value};
 use crate::model::{Draft, SCHEMA_VERSION};
 use crate::order::Keyed;
+
+/// What is stored under `candor:v1:index`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Index {
+    format: u32,
+    drafts: Vec<DraftSummary>,
+}
 
 /// What this tab last read or wrote for a draft: the base of its edits.
 #[derive(Clone, Debug)]
@@ -136,18 +143,16 @@ impl<S: KeyValue> Drafts<S> {
 
     fn read_index(&self) -> Option<Vec<DraftSummary>> {
         let raw = self.store.get(INDEX_KEY).ok()??;
-        let index = json::parse(&raw).ok()?;
-        (index.get("format")?.as_u64()? == u64::from(INDEX_FORMAT))
-            .then(|| Vec::from_json(index.get("drafts")?))
-            .flatten()
+        let index: Index = text::read(&raw)?;
+        (index.format == INDEX_FORMAT).then_some(index.drafts)
     }
 
     fn write_index(&mut self, drafts: &[DraftSummary]) -> bool {
-        let index = Value::Object(Map(vec![
-            ("format".to_owned(), INDEX_FORMAT.to_json()),
-            ("drafts".to_owned(), drafts.to_vec().to_json()),
-        ]));
-        self.store.set(INDEX_KEY, &index.to_text()).is_ok()
+        let index = Index {
+            format: INDEX_FORMAT,
+            drafts: drafts.to_vec(),
+        };
+        text::write(&index).is_ok_and(|text| self.store.set(INDEX_KEY, &text).is_ok())
     }
 
     /// Puts one draft's line into the index (or takes it out). The index is
@@ -365,7 +370,8 @@ impl<S: KeyValue> Drafts<S> {
         envelope: &Envelope,
         earlier: bool,
     ) -> Result<(), DraftError> {
-        let text = encode_envelope(envelope);
+        let text =
+            encode_envelope(envelope).map_err(|cause| DraftError::NotSaved { cause, earlier })?;
         self.store
             .set(&draft_key(id), &text)
             .map_err(|cause| DraftError::NotSaved { cause, earlier })

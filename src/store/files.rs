@@ -1,36 +1,55 @@
 //! Export and import: every draft (and every entry kept aside) as one JSON file.
 
-use super::envelope::decode_envelope_value;
-use super::messages::{summary, tidy, title_from_incident, with_suffix};
+use serde::{Deserialize, Serialize};
+
+use super::envelope::{decode_envelope_value, hint};
+use super::messages::{summary, title_from_incident, with_suffix};
+use super::text;
 use super::{
     draft_key, valid_id, DraftError, Drafts, Envelope, ImportReport, KeyValue, ASIDE_PREFIX,
     DRAFT_PREFIX, EXPORT_FORMAT,
 };
-use crate::json::{self, Json, Map, Value};
-use crate::json_record;
 use crate::model::{Draft, SCHEMA_VERSION};
 
 /// An entry this Candor cannot read, carried byte for byte.
+#[derive(Serialize, Deserialize)]
 struct RawEntry {
     key: String,
     value: String,
 }
-json_record!(required RawEntry { key, value });
 
-fn write_export(drafts: Vec<Envelope>, kept_aside: Vec<RawEntry>, now_ms: i64) -> String {
-    let mut file = vec![
-        ("candor_export".to_owned(), EXPORT_FORMAT.to_json()),
-        ("exported_at".to_owned(), now_ms.to_json()),
-        ("drafts".to_owned(), drafts.to_json()),
-    ];
-    if !kept_aside.is_empty() {
-        file.push(("kept_aside".to_owned(), kept_aside.to_json()));
-    }
-    Value::Object(Map(file)).to_pretty_text()
+/// An export file, as written.
+#[derive(Serialize)]
+struct ExportFile {
+    candor_export: u32,
+    exported_at: i64,
+    drafts: Vec<Envelope>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    kept_aside: Vec<RawEntry>,
+}
+
+fn write_export(
+    drafts: Vec<Envelope>,
+    kept_aside: Vec<RawEntry>,
+    now_ms: i64,
+) -> Result<String, DraftError> {
+    let file = ExportFile {
+        candor_export: EXPORT_FORMAT,
+        exported_at: now_ms,
+        drafts,
+        kept_aside,
+    };
+    text::write_pretty(&file)
+        .map_err(|text::NotWritten(detail)| DraftError::ExportFailed { detail })
 }
 
 /// A file holding one draft as it is now (saved or not), to download.
-pub fn export_draft(draft: &Draft, title: Option<&str>, step: &str, now_ms: i64) -> String {
+pub fn export_draft(
+    draft: &Draft,
+    title: Option<&str>,
+    step: &str,
+    now_ms: i64,
+) -> Result<String, DraftError> {
     let envelope = Envelope {
         schema: SCHEMA_VERSION,
         revision: 0,
@@ -104,13 +123,13 @@ impl<S: KeyValue> Drafts<S> {
                 raw.push(RawEntry { key, value });
             }
         }
-        Ok(write_export(drafts, raw, now_ms))
+        write_export(drafts, raw, now_ms)
     }
 
     /// One stored draft as a JSON file.
     pub fn export_one(&mut self, id: &str, now_ms: i64) -> Result<String, DraftError> {
         let envelope = self.read(id)?;
-        Ok(write_export(vec![envelope], Vec::new(), now_ms))
+        write_export(vec![envelope], Vec::new(), now_ms)
     }
 
     /// Adds the drafts of an exported file. Never writes over a stored
@@ -118,18 +137,17 @@ impl<S: KeyValue> Drafts<S> {
     /// already there; one whose id is taken by a different draft is added
     /// under a new id, titled "(imported)".
     pub fn import(&mut self, text: &str, now_ms: i64) -> Result<ImportReport, DraftError> {
-        let file = json::parse(text).map_err(|_| DraftError::ImportNotJson)?;
-        let object = file.as_object().ok_or(DraftError::ImportNotCandor)?;
-        let format = object
+        let file = text::parse(text).map_err(|_| DraftError::ImportNotJson)?;
+        let format: u64 = file
             .get("candor_export")
-            .and_then(Value::as_u64)
+            .and_then(|f| f.read())
             .ok_or(DraftError::ImportNotCandor)?;
         if format > u64::from(EXPORT_FORMAT) {
             return Err(DraftError::ImportNewer { format });
         }
-        let entries = object
+        let entries = file
             .get("drafts")
-            .and_then(Value::as_array)
+            .and_then(|d| d.items())
             .ok_or(DraftError::ImportNotCandor)?;
 
         // What is here already, by content (ids aside).
@@ -146,18 +164,14 @@ impl<S: KeyValue> Drafts<S> {
         let mut report = ImportReport::default();
         let mut pending: Vec<(Envelope, String)> = Vec::new();
         for (n, entry) in entries.iter().enumerate() {
-            match decode_envelope_value(entry.clone()) {
+            match decode_envelope_value(entry) {
                 Ok(envelope) => {
                     let title = envelope.title();
                     pending.push((envelope, title));
                 }
-                Err(_) => report.unreadable.push(
-                    entry
-                        .get("title")
-                        .and_then(Value::as_str)
-                        .map(tidy)
-                        .unwrap_or_else(|| format!("entry {}", n + 1)),
-                ),
+                Err(_) => report
+                    .unreadable
+                    .push(hint(entry).unwrap_or_else(|| format!("entry {}", n + 1))),
             }
         }
 
@@ -209,12 +223,9 @@ impl<S: KeyValue> Drafts<S> {
         report.not_imported.extend(rest.map(|(_, title)| title));
 
         if report.stopped.is_none() {
-            let raws = object.get("kept_aside").and_then(Value::as_array);
+            let raws = file.get("kept_aside").and_then(|k| k.items());
             for raw in raws.into_iter().flatten() {
-                let (Some(key), Some(value)) = (
-                    raw.get("key").and_then(Value::as_str),
-                    raw.get("value").and_then(Value::as_str),
-                ) else {
+                let Some(RawEntry { key, value }) = raw.read() else {
                     continue;
                 };
                 let from = key
@@ -225,7 +236,7 @@ impl<S: KeyValue> Drafts<S> {
                     })
                     .filter(|id| valid_id(id))
                     .unwrap_or("imported");
-                match self.copy_aside(from, value) {
+                match self.copy_aside(from, &value) {
                     Ok(_) => report.kept_aside += 1,
                     Err(cause) => {
                         report.stopped = Some(DraftError::NotSaved {

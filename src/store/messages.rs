@@ -3,7 +3,6 @@
 use std::fmt;
 
 use super::{Envelope, StoreError, Unreadable, ASIDE_PREFIX, TITLE_CHARS, UNDO_WINDOW_MS};
-use crate::json_record;
 use crate::model::Draft;
 
 // ---------------------------------------------------------------------------
@@ -58,7 +57,7 @@ pub(super) fn with_suffix(title: &str, suffix: &str) -> String {
 // What the drafts layer reports
 
 /// One line of the drafts list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct DraftSummary {
     pub id: String,
     pub title: String,
@@ -68,8 +67,6 @@ pub struct DraftSummary {
     pub changed_at: i64,
     pub revision: u64,
 }
-
-json_record!(required DraftSummary { id, title, renamed, changed_at, revision });
 
 pub(super) fn summary(id: &str, envelope: &Envelope) -> DraftSummary {
     DraftSummary {
@@ -429,6 +426,10 @@ pub enum DraftError {
     ImportNewer {
         format: u64,
     },
+    /// An export file could not be written; nothing was changed.
+    ExportFailed {
+        detail: String,
+    },
 }
 
 impl fmt::Display for DraftError {
@@ -479,6 +480,10 @@ impl fmt::Display for DraftError {
             DraftError::ImportNewer { .. } => f.write_str(
                 "That file was exported by a newer Candor, which this one cannot read. \
                  Nothing was imported.",
+            ),
+            DraftError::ExportFailed { detail } => write!(
+                f,
+                "Candor could not write the export file ({detail}). Your drafts are unchanged."
             ),
         }
     }

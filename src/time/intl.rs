@@ -1,5 +1,9 @@
 //! The browser's zone rules: [`ZoneRules`] over `Intl.DateTimeFormat`.
 //!
+//! Over 600 lines for a reason: offsets, short names and the zone list all
+//! read `Intl` through the same guarded calls and caches, and each bit of
+//! `Intl`'s behaviour they rely on is written down beside the code using it.
+//!
 //! Only the browser build has this module; native tests use a tzdb adapter
 //! instead. Its API: [`IntlZones`] (the rules; keep one, it caches),
 //! [`name_locale`] (the short-name rule as a table), [`browser_zone`],

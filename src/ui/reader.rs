@@ -18,13 +18,19 @@ pub fn start() {
 }
 
 /// The masthead: Candor's name, one line saying what it is, and the way to
-/// the editor.
-fn masthead() -> impl IntoView {
+/// the editor. `notice` says whether a notice is shown below it: only then
+/// does the line say the notice was written with Candor.
+fn masthead(notice: bool) -> impl IntoView {
+    let tagline = if notice {
+        "This notice was written with Candor, which helps teams tell their customers plainly what went wrong."
+    } else {
+        "Candor helps teams tell their customers plainly what went wrong."
+    };
     view! {
         <header class="masthead">
             <div>
                 <p class="product">"Candor"</p>
-                <p class="tagline">"This notice was written with Candor, which helps teams tell their customers plainly what went wrong."</p>
+                <p class="tagline">{tagline}</p>
             </div>
             <a class="write-own" href="../">"Write your own notice"</a>
         </header>
@@ -46,7 +52,7 @@ fn ReaderPage() -> impl IntoView {
             let sentence = share::why_not_shown(&hash, &error);
             document().set_title("Candor: this notice cannot be shown");
             view! {
-                {masthead()}
+                {masthead(false)}
                 <main class="reader">
                     <h1>"This notice cannot be shown"</h1>
                     <p class="problem">{sentence}</p>
@@ -81,7 +87,7 @@ fn notice_page(opened: ReaderNotice) -> impl IntoView {
             .with(|zone| opened.with_value(|o| zones_sentence(zone, own_zone.as_deref(), &o.draft)))
     };
     view! {
-        {masthead()}
+        {masthead(true)}
         <main class="reader">
             <p class="hint">{move || shown.with(|zone| first_zone_note(zone))}</p>
             <article class="reader-notice" aria-labelledby="notice-title">

@@ -131,6 +131,7 @@ test.describe('the reader\'s page', () => {
       const path = link.replace(/^https?:\/\/[^/]+/, '');
       await page.goto(path);
       await expect(page.getByRole('article')).toBeVisible();
+      await expect(page.locator('.tagline')).toHaveText(/^This notice was written with Candor/);
       expect(await a11yViolations(page)).toEqual([]);
       // Printed, the page is the notice alone.
       await page.emulateMedia({ colorScheme: scheme, media: 'print' });
@@ -145,6 +146,8 @@ test.describe('the reader\'s page', () => {
       await page.goto(path.slice(0, -12));
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('This notice cannot be shown');
       await expect(page.locator('.problem')).toHaveText(/^This link is cut short: /);
+      // No notice is shown, so the masthead does not speak of one.
+      await expect(page.locator('.tagline')).toHaveText('Candor helps teams tell their customers plainly what went wrong.');
       expect(await a11yViolations(page)).toEqual([]);
       // Text that is no link at all gets no way to the editor.
       await page.goto('/read/#hello');
