@@ -51,7 +51,6 @@ const readersPage = html.includes('data-page="reader"');
 //    with every other file, so the parts work offline after one visit.
 const WASM_OPT = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
 const splitDir = process.env.CANDOR_SPLIT_DIR;
-let splitLoader = null;
 if (splitDir && !debug && !readersPage) {
   const loaderSource = join(splitDir, 'candor-split.js');
   if (!existsSync(loaderSource)) {
@@ -85,7 +84,7 @@ if (splitDir && !debug && !readersPage) {
   writeFileSync(loaderTmp, loader);
   execFileSync(TERSER, [loaderTmp, '--module', '--compress', '--mangle', '--output', loaderTmp]);
   const minified = readFileSync(loaderTmp);
-  splitLoader = `split-${createHash('sha256').update(minified).digest('hex').slice(0, 16)}.js`;
+  const splitLoader = `split-${createHash('sha256').update(minified).digest('hex').slice(0, 16)}.js`;
   writeFileSync(join(staging, splitLoader), minified);
   // Only the module imports change: the wasm still names its imports'
   // module "./candor-split.js", and so must the imports object.
@@ -112,7 +111,7 @@ if (!debug) {
       process.exit(1);
     }
   }
-  for (const name of readdirSync(staging).filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js' && f !== splitLoader)) {
+  for (const name of readdirSync(staging).filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js' && !/^split-[0-9a-f]+\.js$/.test(f))) {
     minify(name, true);
     const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, name))).digest('base64')}`;
     const link = new RegExp(`(href="[^"]*${name.replaceAll('.', '\\.')}"[^>]*integrity=")[^"]+"`);
