@@ -3,6 +3,12 @@
 //! lines and the ` ; source` after each pattern and zone; from the zone
 //! picker's tables their `#` lines. The full files stay the ones to edit; a
 //! native test parses the full rules and insists on every source.
+//!
+//! When `CANDOR_SPLIT_DIR` is set (the editor's release build,
+//! scripts/release.sh), it also turns on the `candor_split` cfg and asks the
+//! linker to keep its relocations (`--emit-relocs`): the editor's wasm is then
+//! split into the start module and the parts loaded later
+//! (tools/wasm-split/README.md). Every other build stays one module.
 
 use std::{env, fs, path::PathBuf};
 
@@ -20,6 +26,15 @@ const SOURCED: [&str; 9] = [
 ];
 
 fn main() {
+    println!("cargo::rustc-check-cfg=cfg(candor_split)");
+    println!("cargo::rerun-if-env-changed=CANDOR_SPLIT_DIR");
+    let wasm = env::var("CARGO_CFG_TARGET_ARCH").is_ok_and(|arch| arch == "wasm32");
+    if wasm && env::var_os("CANDOR_SPLIT_DIR").is_some_and(|dir| !dir.is_empty()) {
+        println!("cargo::rustc-cfg=candor_split");
+        // Only the editor is split; the reader's page stays one module.
+        println!("cargo::rustc-link-arg-bin=candor=--emit-relocs");
+    }
+
     let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let mut rules = String::new();

@@ -42,6 +42,63 @@ const debug = process.env.TRUNK_PROFILE === 'debug';
 // build copies the reader's folder in as read/ and caches it for offline use.
 const readersPage = html.includes('data-page="reader"');
 
+// 0. in the editor's release build, the parts loaded later (src/ui/later.rs)
+//    that scripts/split/wasm-bindgen split off into CANDOR_SPLIT_DIR: each
+//    shrunk with wasm-opt as the start module is, named by its content
+//    (later-<part>-<hash>.wasm), the loader that fetches them minified and
+//    named by its content (split-<hash>.js), and wasm-bindgen's JavaScript
+//    pointed at that loader. The service worker's list below takes them in
+//    with every other file, so the parts work offline after one visit.
+const WASM_OPT = join(ROOT, 'tests/e2e/node_modules/.bin/wasm-opt');
+const splitDir = process.env.CANDOR_SPLIT_DIR;
+if (splitDir && !debug && !readersPage) {
+  const loaderSource = join(splitDir, 'candor-split.js');
+  if (!existsSync(loaderSource)) {
+    console.error(`post-build: ${loaderSource} is missing: the wasm was not split (is scripts/split first on PATH?).`);
+    process.exit(1);
+  }
+  const mainJs = readdirSync(staging).filter((f) => /^candor-[0-9a-f]+\.js$/.test(f));
+  if (mainJs.length !== 1) {
+    console.error(`post-build: expected one candor-<hash>.js in the build, found ${mainJs.length}.`);
+    process.exit(1);
+  }
+  // The start module's own wasm-opt settings (index.html), for the parts.
+  const params = readFileSync(join(ROOT, 'index.html'), 'utf8').match(/data-wasm-opt-params="([^"]*)"/)?.[1].split(/\s+/) ?? [];
+  let loader = readFileSync(loaderSource, 'utf8').replaceAll('"./candor-main.js"', `"./${mainJs[0]}"`);
+  for (const part of readdirSync(splitDir).filter((f) => f.endsWith('.wasm') && f !== 'start.wasm').sort()) {
+    const stem = part.replace(/\.wasm$/, '');
+    const shrunk = join(splitDir, `${stem}.opt.wasm`);
+    execFileSync(WASM_OPT, ['-Oz', ...params, join(splitDir, part), '-o', shrunk]);
+    const bytes = readFileSync(shrunk);
+    const label = stem.replace(/^split_/, '').replace(/^chunk_/, 'shared-');
+    const name = `later-${label}-${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}.wasm`;
+    writeFileSync(join(staging, name), bytes);
+    if (!loader.includes(`"./${part}"`)) {
+      console.error(`post-build: the split loader does not name ${part}.`);
+      process.exit(1);
+    }
+    loader = loader.replaceAll(`"./${part}"`, `"./${name}"`);
+    console.log(`post-build: ${part} shrunk and written as ${name}, fetched when first shown`);
+  }
+  const loaderTmp = join(splitDir, 'loader.js');
+  writeFileSync(loaderTmp, loader);
+  execFileSync(TERSER, [loaderTmp, '--module', '--compress', '--mangle', '--output', loaderTmp]);
+  const minified = readFileSync(loaderTmp);
+  const splitLoader = `split-${createHash('sha256').update(minified).digest('hex').slice(0, 16)}.js`;
+  writeFileSync(join(staging, splitLoader), minified);
+  // Only the module imports change: the wasm still names its imports'
+  // module "./candor-split.js", and so must the imports object.
+  const mainPath = join(staging, mainJs[0]);
+  const main = readFileSync(mainPath, 'utf8');
+  const from = /(from\s*)(["'])\.\/candor-split\.js\2/g;
+  if (!from.test(main)) {
+    console.error(`post-build: ${mainJs[0]} does not import ./candor-split.js.`);
+    process.exit(1);
+  }
+  writeFileSync(mainPath, main.replace(from, `$1$2./${splitLoader}$2`));
+  console.log(`post-build: the split loader written as ${splitLoader}`);
+}
+
 function minify(name, module) {
   const path = join(staging, name);
   if (name.endsWith('.css')) execFileSync(CSSO, [path, '--output', path]);
@@ -54,7 +111,7 @@ if (!debug) {
       process.exit(1);
     }
   }
-  for (const name of readdirSync(staging).filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js')) {
+  for (const name of readdirSync(staging).filter((f) => /\.(js|css)$/.test(f) && f !== 'sw.js' && !/^split-[0-9a-f]+\.js$/.test(f))) {
     minify(name, true);
     const integrity = `sha384-${createHash('sha384').update(readFileSync(join(staging, name))).digest('base64')}`;
     const link = new RegExp(`(href="[^"]*${name.replaceAll('.', '\\.')}"[^>]*integrity=")[^"]+"`);

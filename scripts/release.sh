@@ -28,4 +28,10 @@ fi
 # the editor's build copies it in as dist/read/ (scripts/post-build.mjs).
 cd "$here/.."
 trunk build src/read.html --release --dist target/dist-read --public-url /read/
+# The editor is split: the check step and the drafts panel are wasm files of
+# their own, fetched when first shown (src/ui/later.rs). CANDOR_SPLIT_DIR
+# turns the split on (build.rs) and scripts/split/wasm-bindgen, first on
+# PATH, splits before the real wasm-bindgen runs (tools/wasm-split/README.md).
+export CANDOR_SPLIT_DIR="$PWD/target/wasm-split"
+export PATH="$here/split:$PATH"
 CANDOR_READER_DIST="$PWD/target/dist-read" exec trunk build --release

@@ -66,9 +66,14 @@ check_layer() {
   fi
 }
 
-check_layer fmt cargo fmt --check
+check_layer fmt sh -c 'cargo fmt --check && cargo fmt --check --manifest-path tools/wasm-split/Cargo.toml'
+# The wasm build twice: as debug builds and the browser tests compile it, and
+# as the release build splits it (the candor_split cfg, build.rs), so that
+# the code only the split editor compiles is linted too. Then the split tool.
 check_layer clippy sh -c 'cargo clippy --all-targets -- -D warnings &&
-  cargo clippy --lib --bins --test "browser_*" --target wasm32-unknown-unknown -- -D warnings'
+  cargo clippy --lib --bins --test "browser_*" --target wasm32-unknown-unknown -- -D warnings &&
+  CANDOR_SPLIT_DIR=target/wasm-split cargo clippy --lib --bins --target wasm32-unknown-unknown -- -D warnings &&
+  cargo clippy --release --locked --manifest-path tools/wasm-split/Cargo.toml -- -D warnings'
 tests_layer native cargo test
 tests_layer browser cargo test --target wasm32-unknown-unknown --test 'browser_*' -- --nocapture
 

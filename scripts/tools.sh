@@ -3,7 +3,7 @@
 # exactly what to do where it cannot. Quick when everything is already there.
 #
 #   scripts/tools.sh build   the wasm target, the release build's nightly, Trunk,
-#                            wasm-bindgen CLI, wasm-opt
+#                            wasm-bindgen CLI, wasm-opt, the wasm split tool
 #   scripts/tools.sh test    all of the above, plus Chromium and ChromeDriver
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -84,6 +84,16 @@ need_chromium() {
   fi
 }
 
+# The tool that splits the editor's release wasm (tools/wasm-split): built
+# from its own lockfile, again when its source or lockfile is newer.
+need_split_tool() {
+  local dir=tools/wasm-split bin=tools/wasm-split/target/release/candor-wasm-split
+  if [ ! -x "$bin" ] || [ "$dir/Cargo.lock" -nt "$bin" ] || [ "$dir/src/main.rs" -nt "$bin" ]; then
+    say "building tools/wasm-split, which splits the editor's release wasm (about a minute, once)"
+    cargo build --release --locked --manifest-path "$dir/Cargo.toml"
+  fi
+}
+
 case "${1:-build}" in
   build)
     need_rust
@@ -91,6 +101,7 @@ case "${1:-build}" in
     need_node_packages
     need_bindgen
     need_trunk
+    need_split_tool
     ;;
   test)
     need_rust
@@ -98,6 +109,7 @@ case "${1:-build}" in
     need_node_packages
     need_bindgen
     need_trunk
+    need_split_tool
     need_chromium
     ;;
   *) fail "usage: scripts/tools.sh build|test" ;;

@@ -37,17 +37,26 @@ pub(crate) fn shipped() -> Result<&'static RuleSet, Unavailable> {
         .map_err(|e| Unavailable::Broken(e.clone()))
 }
 
+/// The text the page fetched, or why it could not.
 #[cfg(target_arch = "wasm32")]
-static INSTALLED: OnceLock<Result<RuleSet, Unavailable>> = OnceLock::new();
+static FETCHED: OnceLock<Result<&'static str, String>> = OnceLock::new();
 
-/// The rules the page installed, or why there are none yet.
+/// The rules the page installed, or why there are none yet. Read from the
+/// fetched text the first time the check runs, so that reading rules is
+/// code of the check step (a part loaded later, `ui::later`), not of start.
 #[cfg(target_arch = "wasm32")]
 pub(crate) fn shipped() -> Result<&'static RuleSet, Unavailable> {
-    match INSTALLED.get() {
-        Some(Ok(set)) => Ok(set),
-        Some(Err(why)) => Err(why.clone()),
-        None => Err(Unavailable::Loading),
-    }
+    static PARSED: OnceLock<Result<RuleSet, Unavailable>> = OnceLock::new();
+    let Some(fetched) = FETCHED.get() else {
+        return Err(Unavailable::Loading);
+    };
+    PARSED
+        .get_or_init(|| match fetched {
+            Ok(text) => RuleSet::parse(text, Sources::Stripped).map_err(Unavailable::Broken),
+            Err(why) => Err(Unavailable::NotFetched(why.clone())),
+        })
+        .as_ref()
+        .map_err(Clone::clone)
 }
 
 /// Gives the browser's check its rules: the text of the file the page
@@ -55,12 +64,7 @@ pub(crate) fn shipped() -> Result<&'static RuleSet, Unavailable> {
 /// text is kept for the life of the page, as the compiled-in copy is.
 #[cfg(target_arch = "wasm32")]
 pub fn install(fetched: Result<String, String>) {
-    let result = match fetched {
-        Ok(text) => RuleSet::parse(Box::leak(text.into_boxed_str()), Sources::Stripped)
-            .map_err(Unavailable::Broken),
-        Err(why) => Err(Unavailable::NotFetched(why)),
-    };
-    let _ = INSTALLED.set(result);
+    let _ = FETCHED.set(fetched.map(|text| &*Box::leak(text.into_boxed_str())));
 }
 
 /// The full `rules.txt`, where every pattern and every rule without

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 pub mod clipboard;
 mod drafts;
 mod fields;
+mod later;
 mod preview;
 pub mod reader;
 mod steps;
@@ -14,9 +15,10 @@ mod steps;
 use crate::notice;
 use crate::steps::Step;
 use crate::time::intl::{browser_zone, supported_zones, IntlZones};
-use drafts::{drafts_panel, Session};
+use drafts::Session;
 use fields::{button, on_click, show};
-use preview::{check_step, notice_view};
+use later::CheckParts;
+use preview::notice_view;
 use steps::step_body;
 
 /// Starts Candor in the page's `#app` element (or the body when there is none).
@@ -197,22 +199,9 @@ pub fn App() -> impl IntoView {
         });
     });
     // The candor check reads the whole draft and notice: it runs on the
-    // check step, not on every keystroke of every step.
-    let findings = Memo::new(move |_| {
-        if step.get() != Step::Check {
-            return Vec::new();
-        }
-        arrived.0.track();
-        draft.with(|d| crate::candor::review(d, zones(), now()))
-    });
-    let flagged = Signal::derive(move || {
-        findings.with(|all| {
-            all.iter()
-                .filter(|f| !f.excerpt.trim().is_empty())
-                .map(|f| f.excerpt.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    // check step (`later::findings`), not on every keystroke of every step.
+    // While it is shown, the preview marks the words it found.
+    let flagged = RwSignal::new(Vec::new());
 
     // After moving to another step, put focus on its heading so keyboard and
     // screen-reader users start reading at the new question.
@@ -270,7 +259,7 @@ pub fn App() -> impl IntoView {
         <div id="drafts-panel">
             {show(
                 Box::new(move || show_drafts.get()),
-                Box::new(move || drafts_panel(session, zone.clone())),
+                Box::new(move || later::drafts_panel(session, zone.clone())),
             )}
         </div>
         <div class="layout">
@@ -308,7 +297,7 @@ pub fn App() -> impl IntoView {
                 {move || {
                     let s = step.get();
                     if s == Step::Check {
-                        check_step(draft, go, findings, notice)
+                        later::check_step(CheckParts { draft, go, notice, flagged, arrived })
                     } else {
                         step_body(s, draft)
                     }
@@ -325,7 +314,7 @@ pub fn App() -> impl IntoView {
             </main>
             <section class="preview" aria-label="Notice preview">
                 <h2 class="preview-title">"Notice preview"</h2>
-                {notice_view(notice.into(), flagged)}
+                {notice_view(notice.into(), flagged.into())}
             </section>
         </div>
     }

@@ -1,4 +1,6 @@
-//! The live notice preview and the "Check your notice" step.
+//! The live notice preview and the "Check your notice" step. The step is a
+//! part of its own, loaded when first shown (`ui::later`); the preview is in
+//! the start module.
 
 use leptos::prelude::*;
 
@@ -8,6 +10,7 @@ use crate::notice::{self, copy, Block, Form, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
 use crate::ui::fields::{button, choices, named_button, on_click};
+use crate::ui::later::{self, CheckParts};
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
@@ -174,12 +177,11 @@ fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
 
 /// "Check your notice": every answer with a Change link, then the notice in
 /// each of its forms.
-pub fn check_step(
-    draft: RwSignal<Draft>,
-    go: Callback<Step>,
-    findings: Memo<Vec<Finding>>,
-    notice: Memo<Notice>,
-) -> AnyView {
+pub fn check_step(parts: CheckParts) -> AnyView {
+    let CheckParts {
+        draft, go, notice, ..
+    } = parts;
+    let findings = later::findings(parts);
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());

@@ -43,9 +43,22 @@ test('after loading its own files, Candor asks the network for nothing', async (
   await expect(page.getByRole('region', { name: 'What a reader will miss or distrust' }))
     .toContainText('The notice does not say who is affected.');
   // After the first step Candor fetches its own files that the page names (the
-  // check's rules, the zone search's tables), each once, and nothing else.
+  // check's rules, the zone search's tables), and the check step's part with
+  // what it shares with the drafts panel (src/ui/later.rs), each once, and
+  // nothing else.
   const later = await page.$$eval('meta[name^="candor-"]', (metas) =>
     metas.map((m) => new URL(m.content, document.baseURI).href));
   expect(later).toHaveLength(3);
-  expect(requests.slice(loaded).sort()).toEqual([...later].sort());
+  const part = (name) => new RegExp(`^${origin}/later-${name}-[0-9a-f]{16}\\.wasm$`);
+  const afterStart = requests.slice(loaded);
+  expect(afterStart.filter((u) => !later.includes(u)).sort()).toEqual([
+    expect.stringMatching(part('check_step')),
+    expect.stringMatching(part('shared-[0-9]+')),
+  ]);
+  expect(afterStart.filter((u) => later.includes(u)).sort()).toEqual([...later].sort());
+  // Opening the drafts panel fetches its own part, and nothing else again.
+  const beforeDrafts = requests.length;
+  await page.getByRole('button', { name: /^Drafts/ }).click();
+  await expect(page.getByRole('heading', { name: 'Your drafts' })).toBeVisible();
+  expect(requests.slice(beforeDrafts)).toEqual([expect.stringMatching(part('drafts_panel'))]);
 });
