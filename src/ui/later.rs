@@ -192,15 +192,24 @@ fn later(
         }
     };
     start();
-    (move || match stage.get() {
+    // "Try again" is replaced by what loads: focus moves to the part's
+    // holder, so that a keyboard or screen-reader user stays where they were.
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let retry = move || {
+        start();
+        if let Some(holder) = holder.get_untracked() {
+            let _ = holder.focus();
+        }
+    };
+    let shown = move || match stage.get() {
         Stage::Ready => match untrack(&build) {
             Some(view) => view,
-            None => not_loaded(failed, start),
+            None => not_loaded(failed, retry),
         },
         Stage::Loading => view! { <p class="part-status" role="status">{loading}</p> }.into_any(),
-        Stage::Failed => not_loaded(failed, start),
-    })
-    .into_any()
+        Stage::Failed => not_loaded(failed, retry),
+    };
+    view! { <div class="part" tabindex="-1" node_ref=holder>{shown}</div> }.into_any()
 }
 
 fn not_loaded(failed: &'static str, retry: impl Fn() + Copy + 'static) -> AnyView {

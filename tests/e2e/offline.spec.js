@@ -74,6 +74,10 @@ test.describe('before the service worker has them', () => {
       await problem.getByRole('button', { name: 'Try again' }).click();
       await expect(shown()).toBeVisible();
       await expect(problem).toHaveCount(0);
+      // The button that was pressed is gone: focus is on the part that loaded
+      // in its place, not thrown back to the start of the page.
+      await expect(page.locator('.part:focus')).toHaveCount(1);
+      await expect(page.locator('.part:focus').locator('*').first()).toBeVisible();
     }
     await expect(page.getByLabel('The notice, as text to copy')).toHaveValue(new RegExp(typed.replaceAll('.', '\\.')));
     await page.getByRole('button', { name: /What happened/ }).first().click();
