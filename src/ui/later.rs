@@ -12,6 +12,7 @@ use std::future::Future;
 use std::task::{Context, Poll, Waker};
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::candor::Finding;
 use crate::model::Draft;
@@ -194,10 +195,13 @@ fn later(
     start();
     // "Try again" is replaced by what loads: focus moves to the part's
     // holder, so that a keyboard or screen-reader user stays where they were.
-    let holder = NodeRef::<leptos::html::Div>::new();
     let retry = move || {
+        let holder = document()
+            .active_element()
+            .and_then(|pressed| pressed.closest(".part").ok().flatten())
+            .and_then(|holder| holder.dyn_into::<web_sys::HtmlElement>().ok());
         start();
-        if let Some(holder) = holder.get_untracked() {
+        if let Some(holder) = holder {
             let _ = holder.focus();
         }
     };
@@ -209,7 +213,7 @@ fn later(
         Stage::Loading => view! { <p class="part-status" role="status">{loading}</p> }.into_any(),
         Stage::Failed => not_loaded(failed, retry),
     };
-    view! { <div class="part" tabindex="-1" node_ref=holder>{shown}</div> }.into_any()
+    view! { <div class="part" tabindex="-1">{shown}</div> }.into_any()
 }
 
 fn not_loaded(failed: &'static str, retry: impl Fn() + Copy + 'static) -> AnyView {
