@@ -204,6 +204,27 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Readability, 1.00),
 ];
 
+/// Floors for the third tuning set (tuning3.tsv, see the README), raised as
+/// the rules improve and never lowered. Its first score, before any rule was
+/// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
+/// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
+/// and 7 honest sentences raising a serious finding.
+const TUNING3_PRECISION_FLOOR: f64 = 0.86;
+const TUNING3_RECALL_FLOOR: f64 = 0.68;
+const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 0.81),
+    (Family::Minimising, 0.72),
+    (Family::HiddenActor, 0.72),
+    (Family::SupplierBlame, 0.36),
+    (Family::VagueTime, 0.92),
+    (Family::VaguePromise, 0.53),
+    (Family::Commercialese, 0.65),
+    (Family::Jargon, 0.66),
+    (Family::Readability, 1.00),
+];
+/// Honest sentences of tuning3 that raise a serious finding; only goes down.
+const TUNING3_SERIOUS_ON_HONEST_CEILING: usize = 7;
+
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
         s.precision() >= precision,
@@ -229,9 +250,11 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
 fn heldout_precision_and_recall() {
     let tuning = score(&read_half("tuning"));
     let tuning2 = score(&read_half("tuning2"));
+    let tuning3 = score(&read_half("tuning3"));
     let test = score(&read_half("test"));
     print("tuning half", &tuning);
     print("tuning2 set", &tuning2);
+    print("tuning3 set", &tuning3);
     print("test half", &test);
     // Only the tuning half's misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
@@ -249,6 +272,22 @@ fn heldout_precision_and_recall() {
     }
     println!("\ntuning2 misses:");
     for line in &tuning2.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning3 false alarms:");
+    for line in &tuning3.false_alarms {
+        println!("  {line}");
+    }
+    println!("\ntuning3 misses:");
+    for line in &tuning3.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning3 honest sentences raising a serious finding:");
+    for line in &tuning3.serious_on_honest {
+        println!("  {line}");
+    }
+    println!("\ntuning2 honest sentences raising a serious finding:");
+    for line in &tuning2.serious_on_honest {
         println!("  {line}");
     }
     assert!(
@@ -288,5 +327,17 @@ fn heldout_precision_and_recall() {
         TUNING2_PRECISION_FLOOR,
         TUNING2_RECALL_FLOOR,
         &TUNING2_FAMILY_RECALL_FLOORS,
+    );
+    assert!(
+        tuning3.serious_on_honest.len() <= TUNING3_SERIOUS_ON_HONEST_CEILING,
+        "more honest sentences of tuning3 raise a serious finding than before:\n{:#?}",
+        tuning3.serious_on_honest
+    );
+    assert_floors(
+        "tuning3",
+        &tuning3,
+        TUNING3_PRECISION_FLOOR,
+        TUNING3_RECALL_FLOOR,
+        &TUNING3_FAMILY_RECALL_FLOORS,
     );
 }
