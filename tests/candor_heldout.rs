@@ -181,9 +181,6 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
-/// Honest sentences (both halves) that raise a serious finding today; the
-/// goal is none, and this only ever goes down.
-const SERIOUS_ON_HONEST_CEILING: usize = 2;
 
 /// Floors for the second tuning set (tuning2.tsv, see the README): what the
 /// rules reach on it, raised as they improve and never lowered. Its first
@@ -209,12 +206,12 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
 /// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
 /// and 7 honest sentences raising a serious finding.
-const TUNING3_PRECISION_FLOOR: f64 = 0.86;
-const TUNING3_RECALL_FLOOR: f64 = 0.68;
+const TUNING3_PRECISION_FLOOR: f64 = 0.94;
+const TUNING3_RECALL_FLOOR: f64 = 0.71;
 const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 0.81),
     (Family::Minimising, 0.72),
-    (Family::HiddenActor, 0.72),
+    (Family::HiddenActor, 0.83),
     (Family::SupplierBlame, 0.36),
     (Family::VagueTime, 0.92),
     (Family::VaguePromise, 0.53),
@@ -222,8 +219,6 @@ const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Jargon, 0.66),
     (Family::Readability, 1.00),
 ];
-/// Honest sentences of tuning3 that raise a serious finding; only goes down.
-const TUNING3_SERIOUS_ON_HONEST_CEILING: usize = 7;
 
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
@@ -307,12 +302,12 @@ fn heldout_precision_and_recall() {
         tuning2.serious_on_honest
     );
     println!(
-        "\nhonest sentences raising a serious finding: {} (ceiling {SERIOUS_ON_HONEST_CEILING}, goal 0)",
+        "\nhonest sentences raising a serious finding: {} (goal 0, reached on 4 December 2026)",
         serious.len()
     );
     assert!(
-        serious.len() <= SERIOUS_ON_HONEST_CEILING,
-        "more honest sentences raise a serious finding than before:\n{serious:#?}"
+        serious.is_empty(),
+        "honest sentences raise a serious finding:\n{serious:#?}"
     );
     assert_floors(
         "tuning",
@@ -329,8 +324,8 @@ fn heldout_precision_and_recall() {
         &TUNING2_FAMILY_RECALL_FLOORS,
     );
     assert!(
-        tuning3.serious_on_honest.len() <= TUNING3_SERIOUS_ON_HONEST_CEILING,
-        "more honest sentences of tuning3 raise a serious finding than before:\n{:#?}",
+        tuning3.serious_on_honest.is_empty(),
+        "honest sentences of tuning3 raise a serious finding:\n{:#?}",
         tuning3.serious_on_honest
     );
     assert_floors(
