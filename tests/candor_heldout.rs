@@ -195,7 +195,7 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::HiddenActor, 0.88),
     (Family::SupplierBlame, 0.60),
     (Family::VagueTime, 1.00),
-    (Family::VaguePromise, 0.81),
+    (Family::VaguePromise, 0.86),
     (Family::Commercialese, 1.00),
     (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
@@ -206,16 +206,16 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
 /// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
 /// and 7 honest sentences raising a serious finding.
-const TUNING3_PRECISION_FLOOR: f64 = 0.94;
-const TUNING3_RECALL_FLOOR: f64 = 0.71;
+const TUNING3_PRECISION_FLOOR: f64 = 0.96;
+const TUNING3_RECALL_FLOOR: f64 = 0.90;
 const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 0.81),
     (Family::Minimising, 0.72),
     (Family::HiddenActor, 0.83),
-    (Family::SupplierBlame, 0.36),
+    (Family::SupplierBlame, 0.84),
     (Family::VagueTime, 0.92),
-    (Family::VaguePromise, 0.53),
-    (Family::Commercialese, 0.65),
+    (Family::VaguePromise, 0.93),
+    (Family::Commercialese, 0.97),
     (Family::Jargon, 0.66),
     (Family::Readability, 1.00),
 ];
