@@ -188,12 +188,12 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
 /// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
 const TUNING2_PRECISION_FLOOR: f64 = 0.98;
-const TUNING2_RECALL_FLOOR: f64 = 0.92;
+const TUNING2_RECALL_FLOOR: f64 = 0.96;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 0.92),
-    (Family::HiddenActor, 0.88),
-    (Family::SupplierBlame, 0.60),
+    (Family::HiddenActor, 1.00),
+    (Family::SupplierBlame, 0.75),
     (Family::VagueTime, 1.00),
     (Family::VaguePromise, 0.86),
     (Family::Commercialese, 1.00),
@@ -207,14 +207,14 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
 /// and 7 honest sentences raising a serious finding.
 const TUNING3_PRECISION_FLOOR: f64 = 0.96;
-const TUNING3_RECALL_FLOOR: f64 = 0.90;
+const TUNING3_RECALL_FLOOR: f64 = 0.93;
 const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 0.81),
-    (Family::Minimising, 0.72),
-    (Family::HiddenActor, 0.83),
+    (Family::Minimising, 0.90),
+    (Family::HiddenActor, 0.86),
     (Family::SupplierBlame, 0.84),
     (Family::VagueTime, 0.92),
-    (Family::VaguePromise, 0.93),
+    (Family::VaguePromise, 1.00),
     (Family::Commercialese, 0.97),
     (Family::Jargon, 0.66),
     (Family::Readability, 1.00),
