@@ -213,10 +213,10 @@ const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Minimising, 0.90),
     (Family::HiddenActor, 0.86),
     (Family::SupplierBlame, 0.84),
-    (Family::VagueTime, 0.92),
+    (Family::VagueTime, 1.00),
     (Family::VaguePromise, 1.00),
     (Family::Commercialese, 0.97),
-    (Family::Jargon, 0.66),
+    (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
 
