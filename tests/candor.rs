@@ -611,6 +611,7 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.marketing", "We value you as a customer.", "We value the 40 minutes you lost, so we refunded a day."),
     ("vague-promise.process", "We are making improvements to our release process and test coverage.", "Every release now runs the full test suite first."),
     ("vague-promise.process", "We are conducting a thorough review of our procedures and tests.", "We reviewed 40 releases and found two without tests."),
+    ("vague-promise.safeguard-reviewed", "We are reviewing our tests to make sure this cannot recur.", "Every release now runs a test that restores the database."),
     ("hidden-actor.passive", "The payment page was taken offline without notice.", "The payment page was taken offline by our engineer without notice."),
     ("supplier-blame.supplier", "The mobile network our field teams use went down.", "The mobile network our field teams use went down, and we had no second network."),
     ("hidden-actor.passive", "The router was updated with an incorrect setting.", "The router was updated with the correct setting at 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),

@@ -181,9 +181,6 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
-/// Honest sentences (both halves) that raise a serious finding today; the
-/// goal is none, and this only ever goes down.
-const SERIOUS_ON_HONEST_CEILING: usize = 2;
 
 /// Floors for the second tuning set (tuning2.tsv, see the README): what the
 /// rules reach on it, raised as they improve and never lowered. Its first
@@ -191,15 +188,34 @@ const SERIOUS_ON_HONEST_CEILING: usize = 2;
 /// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
 /// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
 const TUNING2_PRECISION_FLOOR: f64 = 0.98;
-const TUNING2_RECALL_FLOOR: f64 = 0.92;
+const TUNING2_RECALL_FLOOR: f64 = 0.96;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 0.92),
-    (Family::HiddenActor, 0.88),
-    (Family::SupplierBlame, 0.60),
+    (Family::HiddenActor, 1.00),
+    (Family::SupplierBlame, 0.75),
     (Family::VagueTime, 1.00),
-    (Family::VaguePromise, 0.81),
+    (Family::VaguePromise, 0.86),
     (Family::Commercialese, 1.00),
+    (Family::Jargon, 1.00),
+    (Family::Readability, 1.00),
+];
+
+/// Floors for the third tuning set (tuning3.tsv, see the README), raised as
+/// the rules improve and never lowered. Its first score, before any rule was
+/// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
+/// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
+/// and 7 honest sentences raising a serious finding.
+const TUNING3_PRECISION_FLOOR: f64 = 0.96;
+const TUNING3_RECALL_FLOOR: f64 = 0.93;
+const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 0.81),
+    (Family::Minimising, 0.90),
+    (Family::HiddenActor, 0.86),
+    (Family::SupplierBlame, 0.84),
+    (Family::VagueTime, 1.00),
+    (Family::VaguePromise, 1.00),
+    (Family::Commercialese, 0.97),
     (Family::Jargon, 1.00),
     (Family::Readability, 1.00),
 ];
@@ -229,9 +245,11 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
 fn heldout_precision_and_recall() {
     let tuning = score(&read_half("tuning"));
     let tuning2 = score(&read_half("tuning2"));
+    let tuning3 = score(&read_half("tuning3"));
     let test = score(&read_half("test"));
     print("tuning half", &tuning);
     print("tuning2 set", &tuning2);
+    print("tuning3 set", &tuning3);
     print("test half", &test);
     // Only the tuning half's misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
@@ -251,6 +269,22 @@ fn heldout_precision_and_recall() {
     for line in &tuning2.misses {
         println!("  {line}");
     }
+    println!("\ntuning3 false alarms:");
+    for line in &tuning3.false_alarms {
+        println!("  {line}");
+    }
+    println!("\ntuning3 misses:");
+    for line in &tuning3.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning3 honest sentences raising a serious finding:");
+    for line in &tuning3.serious_on_honest {
+        println!("  {line}");
+    }
+    println!("\ntuning2 honest sentences raising a serious finding:");
+    for line in &tuning2.serious_on_honest {
+        println!("  {line}");
+    }
     assert!(
         tuning.rows >= 100 && test.rows >= 100,
         "each half needs at least 100 sentences"
@@ -268,12 +302,12 @@ fn heldout_precision_and_recall() {
         tuning2.serious_on_honest
     );
     println!(
-        "\nhonest sentences raising a serious finding: {} (ceiling {SERIOUS_ON_HONEST_CEILING}, goal 0)",
+        "\nhonest sentences raising a serious finding: {} (goal 0, reached on 4 December 2026)",
         serious.len()
     );
     assert!(
-        serious.len() <= SERIOUS_ON_HONEST_CEILING,
-        "more honest sentences raise a serious finding than before:\n{serious:#?}"
+        serious.is_empty(),
+        "honest sentences raise a serious finding:\n{serious:#?}"
     );
     assert_floors(
         "tuning",
@@ -288,5 +322,17 @@ fn heldout_precision_and_recall() {
         TUNING2_PRECISION_FLOOR,
         TUNING2_RECALL_FLOOR,
         &TUNING2_FAMILY_RECALL_FLOORS,
+    );
+    assert!(
+        tuning3.serious_on_honest.is_empty(),
+        "honest sentences of tuning3 raise a serious finding:\n{:#?}",
+        tuning3.serious_on_honest
+    );
+    assert_floors(
+        "tuning3",
+        &tuning3,
+        TUNING3_PRECISION_FLOOR,
+        TUNING3_RECALL_FLOOR,
+        &TUNING3_FAMILY_RECALL_FLOORS,
     );
 }
