@@ -41,7 +41,7 @@ bench: release bench-links bench-candor
 # the test half.
 bench-candor:
 	cargo test --test candor corpus_precision_and_recall -- --nocapture 2>/dev/null | sed -n '/^family/,/^overall/p'
-	cargo test --test candor_heldout -- --nocapture 2>/dev/null | sed -n '/ \(half\|set\): /,/ overall: /p'
+	CANDOR_TEST_HALF=1 cargo test --test candor_heldout -- --nocapture 2>/dev/null | sed -n '/ \(half\|set\): /,/ overall: /p;/test half raising/p'
 
 # Candor's share links beside deflate-JSON and lz-string, on the reference
 # drafts in tests/fixtures/share/.

@@ -250,7 +250,13 @@ fn heldout_precision_and_recall() {
     print("tuning half", &tuning);
     print("tuning2 set", &tuning2);
     print("tuning3 set", &tuning3);
-    print("test half", &test);
+    // The test half's figures are printed only when `make bench-candor` asks
+    // for them (CANDOR_TEST_HALF=1): a tuning run of this test must not show
+    // them, or its author ends up reading them while fitting rules.
+    let show_test_half = std::env::var_os("CANDOR_TEST_HALF").is_some();
+    if show_test_half {
+        print("test half", &test);
+    }
     // Only the tuning half's misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
     println!("\ntuning false alarms:");
@@ -289,11 +295,6 @@ fn heldout_precision_and_recall() {
         tuning.rows >= 100 && test.rows >= 100,
         "each half needs at least 100 sentences"
     );
-    let serious: Vec<&String> = tuning
-        .serious_on_honest
-        .iter()
-        .chain(&test.serious_on_honest)
-        .collect();
     // No honest sentence of tuning2 raises a serious finding (the goal, reached
     // on 4 December 2026; it was 2 at its first score), and none may again.
     assert!(
@@ -301,13 +302,23 @@ fn heldout_precision_and_recall() {
         "honest sentences of tuning2 raise a serious finding:\n{:#?}",
         tuning2.serious_on_honest
     );
-    println!(
-        "\nhonest sentences raising a serious finding: {} (goal 0, reached on 4 December 2026)",
-        serious.len()
-    );
     assert!(
-        serious.is_empty(),
-        "honest sentences raise a serious finding:\n{serious:#?}"
+        tuning.serious_on_honest.is_empty(),
+        "honest sentences of the tuning half raise a serious finding:\n{:#?}",
+        tuning.serious_on_honest
+    );
+    // The test half is held to the same goal (reached on 4 December 2026),
+    // but by its count alone: its sentences are never printed.
+    if show_test_half {
+        println!(
+            "\nhonest sentences of the test half raising a serious finding: {} (goal 0)",
+            test.serious_on_honest.len()
+        );
+    }
+    assert!(
+        test.serious_on_honest.is_empty(),
+        "{} honest sentences of the test half raise a serious finding; the goal is none (the sentences are not printed: the test half is never read while fitting rules)",
+        test.serious_on_honest.len()
     );
     assert_floors(
         "tuning",
