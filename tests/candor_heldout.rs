@@ -220,6 +220,26 @@ const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Readability, 1.00),
 ];
 
+/// Floors for the fourth tuning set (tuning4.tsv, see the README), raised as
+/// the rules improve and never lowered. Its first score, before any rule was
+/// changed to fit it (4 December 2026), was precision 0.848 and recall 0.709,
+/// with hidden-actor at 0.609, supplier-blame 0.286, commercialese 0.875,
+/// minimising 0.500 and jargon 0.000 (one row), and no honest sentence raising
+/// a serious finding.
+const TUNING4_PRECISION_FLOOR: f64 = 0.84;
+const TUNING4_RECALL_FLOOR: f64 = 0.70;
+const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 1.00),
+    (Family::Minimising, 0.50),
+    (Family::HiddenActor, 0.60),
+    (Family::SupplierBlame, 0.28),
+    (Family::VagueTime, 1.00),
+    (Family::VaguePromise, 1.00),
+    (Family::Commercialese, 0.87),
+    (Family::Jargon, 0.00),
+    (Family::Readability, 0.00),
+];
+
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
         s.precision() >= precision,
@@ -246,10 +266,12 @@ fn heldout_precision_and_recall() {
     let tuning = score(&read_half("tuning"));
     let tuning2 = score(&read_half("tuning2"));
     let tuning3 = score(&read_half("tuning3"));
+    let tuning4 = score(&read_half("tuning4"));
     let test = score(&read_half("test"));
     print("tuning half", &tuning);
     print("tuning2 set", &tuning2);
     print("tuning3 set", &tuning3);
+    print("tuning4 set", &tuning4);
     // The test half's figures are printed only when `make bench-candor` asks
     // for them (CANDOR_TEST_HALF=1): a tuning run of this test must not show
     // them, or its author ends up reading them while fitting rules.
@@ -281,6 +303,18 @@ fn heldout_precision_and_recall() {
     }
     println!("\ntuning3 misses:");
     for line in &tuning3.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning4 false alarms:");
+    for line in &tuning4.false_alarms {
+        println!("  {line}");
+    }
+    println!("\ntuning4 misses:");
+    for line in &tuning4.misses {
+        println!("  {line}");
+    }
+    println!("\ntuning4 honest sentences raising a serious finding:");
+    for line in &tuning4.serious_on_honest {
         println!("  {line}");
     }
     println!("\ntuning3 honest sentences raising a serious finding:");
@@ -345,5 +379,17 @@ fn heldout_precision_and_recall() {
         TUNING3_PRECISION_FLOOR,
         TUNING3_RECALL_FLOOR,
         &TUNING3_FAMILY_RECALL_FLOORS,
+    );
+    assert!(
+        tuning4.serious_on_honest.is_empty(),
+        "honest sentences of tuning4 raise a serious finding:\n{:#?}",
+        tuning4.serious_on_honest
+    );
+    assert_floors(
+        "tuning4",
+        &tuning4,
+        TUNING4_PRECISION_FLOOR,
+        TUNING4_RECALL_FLOOR,
+        &TUNING4_FAMILY_RECALL_FLOORS,
     );
 }
