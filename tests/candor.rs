@@ -538,6 +538,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("minimising.minor", "This was to be expected.", "Nothing about this was to be expected."),
     ("hidden-actor.passive", "A faulty update was pushed to every server.", "A fix was pushed to every server."),
     ("hidden-actor.mistakes-were-made", "The outage was caused by a network upgrade.", "The outage was caused by a network upgrade we deployed without a test."),
+    ("hidden-actor.out-of-sight", "The setting was quietly reverted.", "Our engineer quietly reverted the setting."),
+    ("hidden-actor.out-of-sight", "The fix was put back by two days.", "We put the fix back by two days to test it."),
     ("hidden-actor.omission", "The correct procedures were not followed.", "No customer data was touched, and nothing was lost."),
     ("hidden-actor.omission", "The old settings had not been updated.", "The old settings had not been updated: we forgot them."),
     ("hidden-actor.passive", "The wrong customers were sent the reminder.", "The wrong customers were sent the reminder. We sent it to the wrong list."),
