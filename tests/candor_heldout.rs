@@ -188,7 +188,7 @@ const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
 /// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
 const TUNING2_PRECISION_FLOOR: f64 = 0.98;
-const TUNING2_RECALL_FLOOR: f64 = 0.96;
+const TUNING2_RECALL_FLOOR: f64 = 0.97;
 const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 0.92),
@@ -206,13 +206,13 @@ const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
 /// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
 /// and 7 honest sentences raising a serious finding.
-const TUNING3_PRECISION_FLOOR: f64 = 0.96;
-const TUNING3_RECALL_FLOOR: f64 = 0.93;
+const TUNING3_PRECISION_FLOOR: f64 = 0.99;
+const TUNING3_RECALL_FLOOR: f64 = 0.96;
 const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 0.81),
     (Family::Minimising, 0.90),
-    (Family::HiddenActor, 0.86),
-    (Family::SupplierBlame, 0.84),
+    (Family::HiddenActor, 0.97),
+    (Family::SupplierBlame, 0.88),
     (Family::VagueTime, 1.00),
     (Family::VaguePromise, 1.00),
     (Family::Commercialese, 0.97),
@@ -226,16 +226,16 @@ const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// with hidden-actor at 0.609, supplier-blame 0.286, commercialese 0.875,
 /// minimising 0.500 and jargon 0.000 (one row), and no honest sentence raising
 /// a serious finding.
-const TUNING4_PRECISION_FLOOR: f64 = 0.84;
-const TUNING4_RECALL_FLOOR: f64 = 0.70;
+const TUNING4_PRECISION_FLOOR: f64 = 1.00;
+const TUNING4_RECALL_FLOOR: f64 = 0.96;
 const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
-    (Family::Minimising, 0.50),
-    (Family::HiddenActor, 0.60),
-    (Family::SupplierBlame, 0.28),
+    (Family::Minimising, 1.00),
+    (Family::HiddenActor, 0.95),
+    (Family::SupplierBlame, 0.85),
     (Family::VagueTime, 1.00),
     (Family::VaguePromise, 1.00),
-    (Family::Commercialese, 0.87),
+    (Family::Commercialese, 1.00),
     (Family::Jargon, 0.00),
     (Family::Readability, 0.00),
 ];
