@@ -227,11 +227,11 @@ const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// minimising 0.500 and jargon 0.000 (one row), and no honest sentence raising
 /// a serious finding.
 const TUNING4_PRECISION_FLOOR: f64 = 1.00;
-const TUNING4_RECALL_FLOOR: f64 = 0.96;
+const TUNING4_RECALL_FLOOR: f64 = 0.98;
 const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 1.00),
-    (Family::HiddenActor, 0.95),
+    (Family::HiddenActor, 1.00),
     (Family::SupplierBlame, 0.85),
     (Family::VagueTime, 1.00),
     (Family::VaguePromise, 1.00),
