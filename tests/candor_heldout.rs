@@ -261,17 +261,57 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
     }
 }
 
+/// The tuning sets, each with the label it is printed under and its floors.
+type Floors = (f64, f64, &'static [(Family, f64)]);
+const TUNING_SETS: [(&str, &str, Floors); 4] = [
+    (
+        "tuning",
+        "tuning half",
+        (
+            TUNING_PRECISION_FLOOR,
+            TUNING_RECALL_FLOOR,
+            &TUNING_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+    (
+        "tuning2",
+        "tuning2 set",
+        (
+            TUNING2_PRECISION_FLOOR,
+            TUNING2_RECALL_FLOOR,
+            &TUNING2_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+    (
+        "tuning3",
+        "tuning3 set",
+        (
+            TUNING3_PRECISION_FLOOR,
+            TUNING3_RECALL_FLOOR,
+            &TUNING3_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+    (
+        "tuning4",
+        "tuning4 set",
+        (
+            TUNING4_PRECISION_FLOOR,
+            TUNING4_RECALL_FLOOR,
+            &TUNING4_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+];
+
 #[test]
 fn heldout_precision_and_recall() {
-    let tuning = score(&read_half("tuning"));
-    let tuning2 = score(&read_half("tuning2"));
-    let tuning3 = score(&read_half("tuning3"));
-    let tuning4 = score(&read_half("tuning4"));
+    let tuning: Vec<Score> = TUNING_SETS
+        .iter()
+        .map(|(file, ..)| score(&read_half(file)))
+        .collect();
     let test = score(&read_half("test"));
-    print("tuning half", &tuning);
-    print("tuning2 set", &tuning2);
-    print("tuning3 set", &tuning3);
-    print("tuning4 set", &tuning4);
+    for ((_, label, _), s) in TUNING_SETS.iter().zip(&tuning) {
+        print(label, s);
+    }
     // The test half's figures are printed only when `make bench-candor` asks
     // for them (CANDOR_TEST_HALF=1): a tuning run of this test must not show
     // them, or its author ends up reading them while fitting rules.
@@ -279,70 +319,30 @@ fn heldout_precision_and_recall() {
     if show_test_half {
         print("test half", &test);
     }
-    // Only the tuning half's misses and false alarms are listed: reading the
+    // Only the tuning sets' misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
-    println!("\ntuning false alarms:");
-    for line in &tuning.false_alarms {
-        println!("  {line}");
-    }
-    println!("\ntuning misses:");
-    for line in &tuning.misses {
-        println!("  {line}");
-    }
-    println!("\ntuning2 false alarms:");
-    for line in &tuning2.false_alarms {
-        println!("  {line}");
-    }
-    println!("\ntuning2 misses:");
-    for line in &tuning2.misses {
-        println!("  {line}");
-    }
-    println!("\ntuning3 false alarms:");
-    for line in &tuning3.false_alarms {
-        println!("  {line}");
-    }
-    println!("\ntuning3 misses:");
-    for line in &tuning3.misses {
-        println!("  {line}");
-    }
-    println!("\ntuning4 false alarms:");
-    for line in &tuning4.false_alarms {
-        println!("  {line}");
-    }
-    println!("\ntuning4 misses:");
-    for line in &tuning4.misses {
-        println!("  {line}");
-    }
-    println!("\ntuning4 honest sentences raising a serious finding:");
-    for line in &tuning4.serious_on_honest {
-        println!("  {line}");
-    }
-    println!("\ntuning3 honest sentences raising a serious finding:");
-    for line in &tuning3.serious_on_honest {
-        println!("  {line}");
-    }
-    println!("\ntuning2 honest sentences raising a serious finding:");
-    for line in &tuning2.serious_on_honest {
-        println!("  {line}");
+    for ((file, ..), s) in TUNING_SETS.iter().zip(&tuning) {
+        for (what, lines) in [
+            ("false alarms", &s.false_alarms),
+            ("misses", &s.misses),
+            (
+                "honest sentences raising a serious finding",
+                &s.serious_on_honest,
+            ),
+        ] {
+            println!("\n{file} {what}:");
+            for line in lines {
+                println!("  {line}");
+            }
+        }
     }
     assert!(
-        tuning.rows >= 100 && test.rows >= 100,
+        tuning[0].rows >= 100 && test.rows >= 100,
         "each half needs at least 100 sentences"
     );
-    // No honest sentence of tuning2 raises a serious finding (the goal, reached
-    // on 4 December 2026; it was 2 at its first score), and none may again.
-    assert!(
-        tuning2.serious_on_honest.is_empty(),
-        "honest sentences of tuning2 raise a serious finding:\n{:#?}",
-        tuning2.serious_on_honest
-    );
-    assert!(
-        tuning.serious_on_honest.is_empty(),
-        "honest sentences of the tuning half raise a serious finding:\n{:#?}",
-        tuning.serious_on_honest
-    );
-    // The test half is held to the same goal (reached on 4 December 2026),
-    // but by its count alone: its sentences are never printed.
+    // The test half is held to the goal of no honest sentence with a serious
+    // finding (reached on 4 December 2026), but by its count alone: its
+    // sentences are never printed.
     if show_test_half {
         println!(
             "\nhonest sentences of the test half raising a serious finding: {} (goal 0)",
@@ -354,42 +354,14 @@ fn heldout_precision_and_recall() {
         "{} honest sentences of the test half raise a serious finding; the goal is none (the sentences are not printed: the test half is never read while fitting rules)",
         test.serious_on_honest.len()
     );
-    assert_floors(
-        "tuning",
-        &tuning,
-        TUNING_PRECISION_FLOOR,
-        TUNING_RECALL_FLOOR,
-        &TUNING_FAMILY_RECALL_FLOORS,
-    );
-    assert_floors(
-        "tuning2",
-        &tuning2,
-        TUNING2_PRECISION_FLOOR,
-        TUNING2_RECALL_FLOOR,
-        &TUNING2_FAMILY_RECALL_FLOORS,
-    );
-    assert!(
-        tuning3.serious_on_honest.is_empty(),
-        "honest sentences of tuning3 raise a serious finding:\n{:#?}",
-        tuning3.serious_on_honest
-    );
-    assert_floors(
-        "tuning3",
-        &tuning3,
-        TUNING3_PRECISION_FLOOR,
-        TUNING3_RECALL_FLOOR,
-        &TUNING3_FAMILY_RECALL_FLOORS,
-    );
-    assert!(
-        tuning4.serious_on_honest.is_empty(),
-        "honest sentences of tuning4 raise a serious finding:\n{:#?}",
-        tuning4.serious_on_honest
-    );
-    assert_floors(
-        "tuning4",
-        &tuning4,
-        TUNING4_PRECISION_FLOOR,
-        TUNING4_RECALL_FLOOR,
-        &TUNING4_FAMILY_RECALL_FLOORS,
-    );
+    // Every tuning set: no honest sentence with a serious finding (reached on
+    // 4 December 2026), and its floors.
+    for ((file, _, (precision, recall, families)), s) in TUNING_SETS.iter().zip(&tuning) {
+        assert!(
+            s.serious_on_honest.is_empty(),
+            "honest sentences of {file} raise a serious finding:\n{:#?}",
+            s.serious_on_honest
+        );
+        assert_floors(file, s, *precision, *recall, families);
+    }
 }
