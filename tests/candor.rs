@@ -508,6 +508,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.seriously", "We take your privacy very seriously.", "This was a serious failure."),
     ("commercialese.abundance-of-caution", "Out of an abundance of caution, we reset passwords.", "We reset every password because we cannot tell which were read."),
     ("commercialese.at-this-time", "We do not know the cause at this time.", "We do not know the cause yet."),
+    ("commercialese.inflated-word", "We will utilize a second data centre from now on.", "We will use a second data centre from now on."),
+    ("commercialese.inflated-word", "Recovery commenced at 14:00 UTC (UTC+00:00) on Monday 6 April 2026.", "Recovery started at 14:00 UTC (UTC+00:00) on Monday 6 April 2026."),
     ("commercialese.patience", "Thank you for your patience.", "Thank you for telling us about the problem."),
     ("commercialese.reassurance", "Rest assured, your data is safe.", "Your data is safe: it never left our servers."),
     ("jargon.term", "We saw high latency.", "Pages were slow."),
