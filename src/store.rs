@@ -50,7 +50,7 @@ mod session;
 mod text;
 
 pub use drafts::{open_with_fallback, Drafts};
-pub use envelope::{check_schema, decode_envelope, encode_envelope, Envelope, Unreadable};
+pub use envelope::{decode_envelope, encode_envelope, Envelope, Unreadable};
 pub use files::{export_draft, export_file_name};
 pub use kv::{utf16_units, KeyValue, StoreError};
 #[cfg(target_arch = "wasm32")]

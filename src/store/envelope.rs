@@ -87,7 +87,7 @@ const _: () = assert!(
 );
 
 /// Whether a draft of schema `from` can be read by this Candor.
-pub fn check_schema(from: u64) -> Result<(), Unreadable> {
+fn check_schema(from: u64) -> Result<(), Unreadable> {
     if from > u64::from(SCHEMA_VERSION) {
         return Err(Unreadable::Newer { schema: from });
     }

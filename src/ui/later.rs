@@ -14,7 +14,6 @@ use std::task::{Context, Poll, Waker};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::candor::Finding;
 use crate::model::Draft;
 use crate::notice::Notice;
 use crate::steps::Step;
@@ -41,34 +40,6 @@ pub struct CheckParts {
     /// The findings' words, marked in the preview while the check is shown.
     pub flagged: RwSignal<Vec<String>>,
     pub arrived: Arrived,
-}
-
-/// The findings the check step shows: kept here so that the preview marks
-/// their words (`flagged`) while the check step is open.
-pub fn findings(parts: CheckParts) -> Memo<Vec<Finding>> {
-    let CheckParts {
-        draft,
-        flagged,
-        arrived,
-        ..
-    } = parts;
-    let findings = Memo::new(move |_| {
-        arrived.0.track();
-        draft.with(|d| crate::candor::review(d, super::zones(), super::now()))
-    });
-    Effect::new(move |_| {
-        let words = findings.with(|all| {
-            all.iter()
-                .filter(|f| !f.excerpt.trim().is_empty())
-                .map(|f| f.excerpt.clone())
-                .collect::<Vec<_>>()
-        });
-        flagged.set(words);
-    });
-    on_cleanup(move || {
-        flagged.try_set(Vec::new());
-    });
-    findings
 }
 
 #[cfg_attr(

@@ -199,8 +199,10 @@ pub fn App() -> impl IntoView {
         });
     });
     // The candor check reads the whole draft and notice: it runs on the
-    // check step (`later::findings`), not on every keystroke of every step.
-    // While it is shown, the preview marks the words it found.
+    // check step (`preview::findings`), not on every keystroke of every step.
+    // While it is shown, the preview marks the words it found. A signal the
+    // check step sets, not a value derived here: deriving it here would put
+    // the check's code in the start module instead of the check step's part.
     let flagged = RwSignal::new(Vec::new());
 
     // After moving to another step, put focus on its heading so keyboard and

@@ -10,7 +10,7 @@ use crate::notice::{self, copy, Block, Form, Forms, Notice, Paragraph, Span};
 use crate::steps::{answers, step_for, Step};
 use crate::ui::clipboard;
 use crate::ui::fields::{button, choices, named_button, on_click};
-use crate::ui::later::{self, CheckParts};
+use crate::ui::later::CheckParts;
 use crate::ui::zones;
 
 /// The notice as a reader will read it; gaps are marked so the author sees
@@ -175,13 +175,41 @@ fn copy(what: &'static str, payload: Payload, status: RwSignal<String>) {
     });
 }
 
+/// The findings the check step shows. While the step is open the preview,
+/// which is in the start module, marks their words through `flagged`.
+fn findings(parts: CheckParts) -> Memo<Vec<Finding>> {
+    let CheckParts {
+        draft,
+        flagged,
+        arrived,
+        ..
+    } = parts;
+    let findings = Memo::new(move |_| {
+        arrived.0.track();
+        draft.with(|d| crate::candor::review(d, zones(), crate::ui::now()))
+    });
+    Effect::new(move |_| {
+        let words = findings.with(|all| {
+            all.iter()
+                .filter(|f| !f.excerpt.trim().is_empty())
+                .map(|f| f.excerpt.clone())
+                .collect::<Vec<_>>()
+        });
+        flagged.set(words);
+    });
+    on_cleanup(move || {
+        flagged.try_set(Vec::new());
+    });
+    findings
+}
+
 /// "Check your notice": every answer with a Change link, then the notice in
 /// each of its forms.
 pub fn check_step(parts: CheckParts) -> AnyView {
     let CheckParts {
         draft, go, notice, ..
     } = parts;
-    let findings = later::findings(parts);
+    let findings = findings(parts);
     let forms = Memo::new(move |_| draft.with(|d| notice::forms(d, zones())));
     let form = RwSignal::new(Form::Email);
     let copy_status = RwSignal::new(String::new());
