@@ -12,6 +12,7 @@
 //! | `~3`           | zero to three words of any kind                    |
 //! | `^`            | the start of the sentence                          |
 //! | `@owning`      | any phrase of the list named "owning"              |
+//! | `!@report`     | nothing, where no phrase of the list "report" starts (reads no word) |
 //! | `#digit`       | a word with a digit in it                          |
 //! | `#http`        | an HTTP error status, 400 to 599                   |
 //! | `#date`        | the start of a date with its month named ("7 December", "December 7", "2005-12-07") |
@@ -57,6 +58,8 @@ enum Atom {
     Skip(usize),
     Start,
     List(String),
+    /// `!@name`: matches no word, and only where no phrase of the list starts.
+    NotList(String),
     Class(Class),
 }
 
@@ -82,6 +85,11 @@ impl Pattern {
                     n.parse()
                         .map_err(|_| format!("`{word}`: ~ takes a number of words"))?,
                 )
+            } else if let Some(name) = word.strip_prefix("!@") {
+                if name.is_empty() {
+                    return Err("`!@` needs a list name".into());
+                }
+                Atom::NotList(name.to_string())
             } else if let Some(name) = word.strip_prefix('@') {
                 if name.is_empty() {
                     return Err("`@` needs a list name".into());
@@ -117,7 +125,7 @@ impl Pattern {
     /// The list names this pattern refers to, to check they exist.
     pub fn lists(&self) -> impl Iterator<Item = &str> {
         self.atoms.iter().filter_map(|a| match a {
-            Atom::List(name) => Some(name.as_str()),
+            Atom::List(name) | Atom::NotList(name) => Some(name.as_str()),
             _ => None,
         })
     }
@@ -240,6 +248,18 @@ fn go(
                 go(rest, tokens, end, lists, depth)
             })
         }
+        Atom::NotList(name) => {
+            if depth >= MAX_DEPTH {
+                return None;
+            }
+            let starts = lists
+                .list(name)?
+                .iter()
+                .any(|p| go(&p.atoms, tokens, pos, lists, depth + 1).is_some());
+            (!starts)
+                .then(|| go(rest, tokens, pos, lists, depth))
+                .flatten()
+        }
     }
 }
 
@@ -315,6 +335,30 @@ mod tests {
         assert_eq!(finds("#http errors", "Some 503 errors"), vec!["503 errors"]);
         assert!(finds("#http errors", "Some 303 errors").is_empty());
         assert_eq!(finds("don't", "We don’t know"), vec!["don’t"]);
+    }
+
+    struct Report(Vec<Pattern>);
+    impl Lists for Report {
+        fn list(&self, name: &str) -> Option<&[Pattern]> {
+            (name == "report").then_some(self.0.as_slice())
+        }
+    }
+
+    #[test]
+    fn a_negated_list_reads_no_word_and_refuses_where_the_list_starts() {
+        let lists = Report(vec![
+            Pattern::parse("can confirm").unwrap(),
+            Pattern::parse("regret*").unwrap(),
+        ]);
+        let p = Pattern::parse("^ we !@report").unwrap();
+        let is_in = |text: &str| p.is_in(&words(text), &lists);
+        assert!(is_in("We paused the release and the job was stopped."));
+        assert!(is_in("We can see the job was stopped."));
+        assert!(!is_in("We can confirm that the files were removed."));
+        assert!(!is_in("We regret that the files were removed."));
+        let tokens = words("We paused it");
+        assert_eq!(p.match_at(&tokens, 0, &lists), Some(1), "it reads no word");
+        assert!(Pattern::parse("!@").is_err());
     }
 
     #[test]
