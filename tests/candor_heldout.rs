@@ -240,6 +240,12 @@ const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Readability, 0.00),
 ];
 
+/// Floors for the fifth tuning set (tuning5.tsv, see the README), raised as
+/// the rules improve and never lowered.
+const TUNING5_PRECISION_FLOOR: f64 = 0.0;
+const TUNING5_RECALL_FLOOR: f64 = 0.0;
+const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 0] = [];
+
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
         s.precision() >= precision,
@@ -263,7 +269,7 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
 
 /// The tuning sets, each with the label it is printed under and its floors.
 type Floors = (f64, f64, &'static [(Family, f64)]);
-const TUNING_SETS: [(&str, &str, Floors); 4] = [
+const TUNING_SETS: [(&str, &str, Floors); 5] = [
     (
         "tuning",
         "tuning half",
@@ -298,6 +304,15 @@ const TUNING_SETS: [(&str, &str, Floors); 4] = [
             TUNING4_PRECISION_FLOOR,
             TUNING4_RECALL_FLOOR,
             &TUNING4_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+    (
+        "tuning5",
+        "tuning5 set",
+        (
+            TUNING5_PRECISION_FLOOR,
+            TUNING5_RECALL_FLOOR,
+            &TUNING5_FAMILY_RECALL_FLOORS,
         ),
     ),
 ];
