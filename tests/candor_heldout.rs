@@ -241,10 +241,24 @@ const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 ];
 
 /// Floors for the fifth tuning set (tuning5.tsv, see the README), raised as
-/// the rules improve and never lowered.
-const TUNING5_PRECISION_FLOOR: f64 = 0.0;
-const TUNING5_RECALL_FLOOR: f64 = 0.0;
-const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 0] = [];
+/// the rules improve and never lowered. Its first score, before any rule was
+/// changed to fit it (4 December 2026), was precision 0.886 and recall 0.743,
+/// with hidden-actor at 0.417, commercialese 0.417, supplier-blame 0.421,
+/// jargon 0.346 and minimising 0.565; with the round's first general rules,
+/// written before it was read, 0.883 and 0.779.
+const TUNING5_PRECISION_FLOOR: f64 = 0.92;
+const TUNING5_RECALL_FLOOR: f64 = 0.86;
+const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 1.00),
+    (Family::Minimising, 0.56),
+    (Family::HiddenActor, 0.69),
+    (Family::SupplierBlame, 0.42),
+    (Family::VagueTime, 0.94),
+    (Family::VaguePromise, 0.71),
+    (Family::Commercialese, 0.86),
+    (Family::Jargon, 0.34),
+    (Family::Readability, 1.00),
+];
 
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
