@@ -247,12 +247,12 @@ const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
 /// jargon 0.346 and minimising 0.565; with the round's first general rules,
 /// written before it was read, 0.883 and 0.779.
 const TUNING5_PRECISION_FLOOR: f64 = 0.92;
-const TUNING5_RECALL_FLOOR: f64 = 0.87;
+const TUNING5_RECALL_FLOOR: f64 = 0.89;
 const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::NonApology, 1.00),
     (Family::Minimising, 0.78),
     (Family::HiddenActor, 0.69),
-    (Family::SupplierBlame, 0.42),
+    (Family::SupplierBlame, 0.63),
     (Family::VagueTime, 0.94),
     (Family::VaguePromise, 0.71),
     (Family::Commercialese, 0.86),
