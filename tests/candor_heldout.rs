@@ -260,6 +260,26 @@ const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
     (Family::Readability, 1.00),
 ];
 
+/// Floors for the sixth tuning set (tuning6.tsv, see the README), raised as
+/// the rules improve and never lowered. Its first score, before any rule was
+/// changed to fit it (4 December 2026, with the sixth round's other rules),
+/// was precision 0.864 and recall 0.720, with hidden-actor at 0.400,
+/// commercialese 0.667, minimising 0.433 and jargon 0.219; the fifth round's
+/// rules scored 0.862 and 0.707 on it.
+const TUNING6_PRECISION_FLOOR: f64 = 0.96;
+const TUNING6_RECALL_FLOOR: f64 = 0.80;
+const TUNING6_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
+    (Family::NonApology, 0.78),
+    (Family::Minimising, 0.43),
+    (Family::HiddenActor, 0.60),
+    (Family::SupplierBlame, 0.50),
+    (Family::VagueTime, 0.82),
+    (Family::VaguePromise, 0.52),
+    (Family::Commercialese, 1.00),
+    (Family::Jargon, 0.21),
+    (Family::Readability, 1.00),
+];
+
 fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
     assert!(
         s.precision() >= precision,
@@ -283,7 +303,7 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
 
 /// The tuning sets, each with the label it is printed under and its floors.
 type Floors = (f64, f64, &'static [(Family, f64)]);
-const TUNING_SETS: [(&str, &str, Floors); 5] = [
+const TUNING_SETS: [(&str, &str, Floors); 6] = [
     (
         "tuning",
         "tuning half",
@@ -327,6 +347,15 @@ const TUNING_SETS: [(&str, &str, Floors); 5] = [
             TUNING5_PRECISION_FLOOR,
             TUNING5_RECALL_FLOOR,
             &TUNING5_FAMILY_RECALL_FLOORS,
+        ),
+    ),
+    (
+        "tuning6",
+        "tuning6 set",
+        (
+            TUNING6_PRECISION_FLOOR,
+            TUNING6_RECALL_FLOOR,
+            &TUNING6_FAMILY_RECALL_FLOORS,
         ),
     ),
 ];

@@ -4,7 +4,7 @@
 
 use super::pattern::word_in;
 use super::rules::RuleSet;
-use super::text::{sentences, Sentence, Token};
+use super::text::{sentences, words, Sentence, Token};
 use super::Hit;
 
 /// The Flesch-Kincaid grade level of `text` (Kincaid et al., 1975):
@@ -190,6 +190,7 @@ pub(crate) fn shaped_jargon(
             || set.generic_names.contains(&name)
             || internal_name(t).is_some()
             || word_in(set, "everyday-names", tokens, pos)
+            || (word.len() < t.raw.len() && word_in(set, "everyday-names", &words(word), 0))
         {
             continue;
         }
