@@ -10,7 +10,7 @@
 //! | `may/might`    | either word                                        |
 //! | `[very]`       | "very" or nothing                                  |
 //! | `~3`           | zero to three words of any kind                    |
-//! | `^`            | the start of the sentence                          |
+//! | `^`            | the start of the sentence or of a clause (after a colon, semicolon, dash, or a short opening phrase and its comma) |
 //! | `@owning`      | any phrase of the list named "owning"              |
 //! | `!@report`     | nothing, where no phrase of the list "report" starts (reads no word) |
 //! | `#digit`       | a word with a digit in it                          |
@@ -196,7 +196,7 @@ fn go(
         return Some(pos);
     };
     match first {
-        Atom::Start => (pos == 0)
+        Atom::Start => (pos == 0 || tokens.get(pos).is_some_and(|t| t.clause_start))
             .then(|| go(rest, tokens, pos, lists, depth))
             .flatten(),
         Atom::Word(alts) => {
@@ -359,6 +359,30 @@ mod tests {
         let tokens = words("We paused it");
         assert_eq!(p.match_at(&tokens, 0, &lists), Some(1), "it reads no word");
         assert!(Pattern::parse("!@").is_err());
+    }
+
+    #[test]
+    fn a_clause_starts_after_an_opening_phrase_a_colon_or_a_dash() {
+        let start = "^ a/an/the ~1 configuration change";
+        for text in [
+            "A configuration change took the site down.",
+            "Unfortunately, a configuration change took the site down.",
+            "On 3 March 2026 at 14:05 UTC, a configuration change took the site down.",
+            "Update: A configuration change took the site down.",
+            "Resolved - A configuration change took the site down.",
+            "We are sorry; a configuration change took the site down.",
+        ] {
+            assert_eq!(finds(start, text).len(), 1, "{text}");
+        }
+        for text in [
+            // Not the first comma, or after a long clause: not an opening phrase.
+            "We paused sign-ups, emails, and a configuration change we planned.",
+            "When the traffic from the new campaign reached the servers in the London region, a configuration change was made.",
+            // Inside a sentence with no punctuation before it.
+            "We rolled back a configuration change at 14:05 UTC.",
+        ] {
+            assert!(finds(start, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

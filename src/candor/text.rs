@@ -11,6 +11,11 @@ pub(crate) struct Token<'a> {
     /// Byte range of `raw` in the source text.
     pub start: usize,
     pub end: usize,
+    /// Whether a clause starts here, so that `^` in a pattern matches: the
+    /// first word of a sentence, a word after a colon, semicolon or dash,
+    /// and the word after a short opening phrase and its comma
+    /// ("Unfortunately, a configuration change took the site down").
+    pub clause_start: bool,
 }
 
 impl Token<'_> {
@@ -49,8 +54,13 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut current: Vec<Token> = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
+    let mut comma_seen = false;
     for (i, chunk) in chunks.iter().enumerate() {
+        if current.is_empty() {
+            comma_seen = false;
+        }
         if chunk.newline_before && !current.is_empty() {
+            comma_seen = false;
             out.push(Sentence {
                 tokens: std::mem::take(&mut current),
                 start: start.take().unwrap_or(0),
@@ -59,7 +69,13 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
         }
         let pieces = split_chunk(text, chunk.start, chunk.end);
         for (piece_start, piece_end) in pieces {
-            if let Some(token) = token(text, piece_start, piece_end) {
+            if let Some(mut token) = token(text, piece_start, piece_end) {
+                token.clause_start = match current.last() {
+                    None => true,
+                    Some(prev) => {
+                        opens_clause(&text[prev.end..token.start], current.len(), &mut comma_seen)
+                    }
+                };
                 if start.is_none() {
                     start = Some(token.start);
                 }
@@ -103,6 +119,23 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
         });
     }
     out
+}
+
+/// Whether the punctuation `gap` between two words of a sentence opens a
+/// clause: a colon, a semicolon or a dash always does ("Update: A change
+/// took the site down"); a comma does when it is the sentence's first and
+/// closes an opening phrase of at most eight words ("On 3 March, a change
+/// took the site down"), not a comma inside a list or after a long clause.
+fn opens_clause(gap: &str, words_before: usize, comma_seen: &mut bool) -> bool {
+    if gap.contains([':', ';', '–', '—']) || gap.trim() == "-" {
+        return true;
+    }
+    if gap.contains(',') {
+        let first = !*comma_seen;
+        *comma_seen = true;
+        return first && words_before <= 8;
+    }
+    false
 }
 
 /// The words of `text`, ignoring sentence breaks.
@@ -209,6 +242,7 @@ fn token(text: &str, start: usize, end: usize) -> Option<Token<'_>> {
         raw: core,
         norm,
         start: token_start,
+        clause_start: false,
         end: token_start + core.len(),
     })
 }
