@@ -164,135 +164,103 @@ fn print(name: &str, s: &Score) {
     );
 }
 
-/// Floors the tuning half must keep: what the rules reach on it today,
-/// raised as they improve and never lowered. The bar (on the test
-/// half: precision 0.90, recall 0.85, every family 0.70) is printed beside
-/// the figures; the test half itself is never asserted on, only reported.
-const TUNING_PRECISION_FLOOR: f64 = 1.00;
-const TUNING_RECALL_FLOOR: f64 = 1.00;
-const TUNING_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 1.00),
-    (Family::Minimising, 1.00),
-    (Family::HiddenActor, 1.00),
-    (Family::SupplierBlame, 0.87),
-    (Family::VagueTime, 0.94),
-    (Family::VaguePromise, 1.00),
-    (Family::Commercialese, 1.00),
-    (Family::Jargon, 1.00),
-    (Family::Readability, 1.00),
+/// A tuning set and the floors it must keep: what the rules reach on it,
+/// raised as they improve and never lowered. Each set's first run, before
+/// any rule was fitted to it, is its one held-out figure (see the README in
+/// tests/candor_heldout/). The bar (on the test half: precision
+/// 0.90, recall 0.85, every family 0.70) is printed beside the figures; the
+/// test half itself is never asserted on, only reported.
+struct TuningSet {
+    file: &'static str,
+    label: &'static str,
+    precision: f64,
+    recall: f64,
+    /// Each family's recall floor, in the order of `FAMILIES` less the
+    /// missing facts (which no sentence is labelled with): non-apology,
+    /// minimising, hidden-actor, supplier-blame, vague-time, vague-promise,
+    /// commercialese, jargon, readability.
+    families: [f64; 9],
+}
+
+const TUNING_SETS: [TuningSet; 6] = [
+    // The tuning half: the rules were fitted to it from the start.
+    TuningSet {
+        file: "tuning",
+        label: "tuning half",
+        precision: 1.00,
+        recall: 1.00,
+        families: [1.00, 1.00, 1.00, 0.87, 0.94, 1.00, 1.00, 1.00, 1.00],
+    },
+    // First run, before any rule was changed to fit it (4 December 2026):
+    // precision 0.917, recall 0.710; supplier-blame 0.286, vague-promise
+    // 0.591, commercialese 0.607, minimising 0.654.
+    TuningSet {
+        file: "tuning2",
+        label: "tuning2 set",
+        precision: 0.98,
+        recall: 0.97,
+        families: [1.00, 0.92, 1.00, 0.75, 1.00, 0.86, 1.00, 1.00, 1.00],
+    },
+    // First run: precision 0.867, recall 0.689; supplier-blame 0.360,
+    // vague-promise 0.533, commercialese 0.657; 7 honest sentences with a
+    // serious finding.
+    TuningSet {
+        file: "tuning3",
+        label: "tuning3 set",
+        precision: 0.99,
+        recall: 0.96,
+        families: [0.81, 0.90, 0.97, 0.88, 1.00, 1.00, 0.97, 1.00, 1.00],
+    },
+    // First run: precision 0.848, recall 0.709; hidden-actor 0.609,
+    // supplier-blame 0.286, commercialese 0.875, minimising 0.500, jargon
+    // 0.000 (one row).
+    TuningSet {
+        file: "tuning4",
+        label: "tuning4 set",
+        precision: 1.00,
+        recall: 0.98,
+        families: [1.00, 1.00, 1.00, 0.85, 1.00, 1.00, 1.00, 0.00, 0.00],
+    },
+    // First run: precision 0.886, recall 0.743; hidden-actor 0.417,
+    // commercialese 0.417, supplier-blame 0.421, jargon 0.346, minimising
+    // 0.565. With round 6's first rules, written before it was read: 0.883
+    // and 0.779.
+    TuningSet {
+        file: "tuning5",
+        label: "tuning5 set",
+        precision: 0.95,
+        recall: 0.89,
+        families: [1.00, 0.78, 0.69, 0.63, 0.94, 0.71, 0.86, 0.34, 1.00],
+    },
+    // First run, with round 6's rules: precision 0.864, recall 0.720;
+    // hidden-actor 0.400, commercialese 0.667, minimising 0.433, jargon
+    // 0.219. The fifth round's rules scored 0.862 and 0.707 on it.
+    TuningSet {
+        file: "tuning6",
+        label: "tuning6 set",
+        precision: 0.97,
+        recall: 0.89,
+        families: [1.00, 0.63, 0.60, 0.66, 0.82, 0.76, 1.00, 0.21, 1.00],
+    },
 ];
 
-/// Floors for the second tuning set (tuning2.tsv, see the README): what the
-/// rules reach on it, raised as they improve and never lowered. Its first
-/// score, before any rule was changed to fit it (4 December 2026), was
-/// precision 0.917 and recall 0.710, with supplier-blame at 0.286,
-/// vague-promise 0.591, commercialese 0.607 and minimising 0.654.
-const TUNING2_PRECISION_FLOOR: f64 = 0.98;
-const TUNING2_RECALL_FLOOR: f64 = 0.97;
-const TUNING2_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 1.00),
-    (Family::Minimising, 0.92),
-    (Family::HiddenActor, 1.00),
-    (Family::SupplierBlame, 0.75),
-    (Family::VagueTime, 1.00),
-    (Family::VaguePromise, 0.86),
-    (Family::Commercialese, 1.00),
-    (Family::Jargon, 1.00),
-    (Family::Readability, 1.00),
-];
-
-/// Floors for the third tuning set (tuning3.tsv, see the README), raised as
-/// the rules improve and never lowered. Its first score, before any rule was
-/// changed to fit it (4 December 2026), was precision 0.867 and recall 0.689,
-/// with supplier-blame at 0.360, vague-promise 0.533 and commercialese 0.657,
-/// and 7 honest sentences raising a serious finding.
-const TUNING3_PRECISION_FLOOR: f64 = 0.99;
-const TUNING3_RECALL_FLOOR: f64 = 0.96;
-const TUNING3_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 0.81),
-    (Family::Minimising, 0.90),
-    (Family::HiddenActor, 0.97),
-    (Family::SupplierBlame, 0.88),
-    (Family::VagueTime, 1.00),
-    (Family::VaguePromise, 1.00),
-    (Family::Commercialese, 0.97),
-    (Family::Jargon, 1.00),
-    (Family::Readability, 1.00),
-];
-
-/// Floors for the fourth tuning set (tuning4.tsv, see the README), raised as
-/// the rules improve and never lowered. Its first score, before any rule was
-/// changed to fit it (4 December 2026), was precision 0.848 and recall 0.709,
-/// with hidden-actor at 0.609, supplier-blame 0.286, commercialese 0.875,
-/// minimising 0.500 and jargon 0.000 (one row), and no honest sentence raising
-/// a serious finding.
-const TUNING4_PRECISION_FLOOR: f64 = 1.00;
-const TUNING4_RECALL_FLOOR: f64 = 0.98;
-const TUNING4_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 1.00),
-    (Family::Minimising, 1.00),
-    (Family::HiddenActor, 1.00),
-    (Family::SupplierBlame, 0.85),
-    (Family::VagueTime, 1.00),
-    (Family::VaguePromise, 1.00),
-    (Family::Commercialese, 1.00),
-    (Family::Jargon, 0.00),
-    (Family::Readability, 0.00),
-];
-
-/// Floors for the fifth tuning set (tuning5.tsv, see the README), raised as
-/// the rules improve and never lowered. Its first score, before any rule was
-/// changed to fit it (4 December 2026), was precision 0.886 and recall 0.743,
-/// with hidden-actor at 0.417, commercialese 0.417, supplier-blame 0.421,
-/// jargon 0.346 and minimising 0.565; with the round's first general rules,
-/// written before it was read, 0.883 and 0.779.
-const TUNING5_PRECISION_FLOOR: f64 = 0.95;
-const TUNING5_RECALL_FLOOR: f64 = 0.89;
-const TUNING5_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 1.00),
-    (Family::Minimising, 0.78),
-    (Family::HiddenActor, 0.69),
-    (Family::SupplierBlame, 0.63),
-    (Family::VagueTime, 0.94),
-    (Family::VaguePromise, 0.71),
-    (Family::Commercialese, 0.86),
-    (Family::Jargon, 0.34),
-    (Family::Readability, 1.00),
-];
-
-/// Floors for the sixth tuning set (tuning6.tsv, see the README), raised as
-/// the rules improve and never lowered. Its first score, before any rule was
-/// changed to fit it (4 December 2026, with the sixth round's other rules),
-/// was precision 0.864 and recall 0.720, with hidden-actor at 0.400,
-/// commercialese 0.667, minimising 0.433 and jargon 0.219; the fifth round's
-/// rules scored 0.862 and 0.707 on it.
-const TUNING6_PRECISION_FLOOR: f64 = 0.97;
-const TUNING6_RECALL_FLOOR: f64 = 0.89;
-const TUNING6_FAMILY_RECALL_FLOORS: [(Family, f64); 9] = [
-    (Family::NonApology, 1.00),
-    (Family::Minimising, 0.63),
-    (Family::HiddenActor, 0.60),
-    (Family::SupplierBlame, 0.66),
-    (Family::VagueTime, 0.82),
-    (Family::VaguePromise, 0.76),
-    (Family::Commercialese, 1.00),
-    (Family::Jargon, 0.21),
-    (Family::Readability, 1.00),
-];
-
-fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &[(Family, f64)]) {
+fn assert_floors(set: &TuningSet, s: &Score) {
+    let name = set.file;
     assert!(
-        s.precision() >= precision,
-        "{name} precision {:.3} fell below its floor {precision}",
-        s.precision()
+        s.precision() >= set.precision,
+        "{name} precision {:.3} fell below its floor {}",
+        s.precision(),
+        set.precision
     );
     assert!(
-        s.recall() >= recall,
-        "{name} recall {:.3} fell below its floor {recall}",
-        s.recall()
+        s.recall() >= set.recall,
+        "{name} recall {:.3} fell below its floor {}",
+        s.recall(),
+        set.recall
     );
-    for &(family, floor) in families {
-        let r = s.family_recall(family).unwrap_or(0.0);
+    let labelled = FAMILIES.iter().filter(|f| **f != Family::MissingFact);
+    for (family, floor) in labelled.zip(set.families) {
+        let r = s.family_recall(*family).unwrap_or(0.0);
         assert!(
             r >= floor,
             "{name} recall of {} is {r:.3}, below its floor {floor}",
@@ -301,74 +269,15 @@ fn assert_floors(name: &str, s: &Score, precision: f64, recall: f64, families: &
     }
 }
 
-/// The tuning sets, each with the label it is printed under and its floors.
-type Floors = (f64, f64, &'static [(Family, f64)]);
-const TUNING_SETS: [(&str, &str, Floors); 6] = [
-    (
-        "tuning",
-        "tuning half",
-        (
-            TUNING_PRECISION_FLOOR,
-            TUNING_RECALL_FLOOR,
-            &TUNING_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-    (
-        "tuning2",
-        "tuning2 set",
-        (
-            TUNING2_PRECISION_FLOOR,
-            TUNING2_RECALL_FLOOR,
-            &TUNING2_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-    (
-        "tuning3",
-        "tuning3 set",
-        (
-            TUNING3_PRECISION_FLOOR,
-            TUNING3_RECALL_FLOOR,
-            &TUNING3_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-    (
-        "tuning4",
-        "tuning4 set",
-        (
-            TUNING4_PRECISION_FLOOR,
-            TUNING4_RECALL_FLOOR,
-            &TUNING4_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-    (
-        "tuning5",
-        "tuning5 set",
-        (
-            TUNING5_PRECISION_FLOOR,
-            TUNING5_RECALL_FLOOR,
-            &TUNING5_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-    (
-        "tuning6",
-        "tuning6 set",
-        (
-            TUNING6_PRECISION_FLOOR,
-            TUNING6_RECALL_FLOOR,
-            &TUNING6_FAMILY_RECALL_FLOORS,
-        ),
-    ),
-];
-
 #[test]
 fn heldout_precision_and_recall() {
     let tuning: Vec<Score> = TUNING_SETS
         .iter()
-        .map(|(file, ..)| score(&read_half(file)))
+        .map(|set| score(&read_half(set.file)))
         .collect();
     let test = score(&read_half("test"));
-    for ((_, label, _), s) in TUNING_SETS.iter().zip(&tuning) {
-        print(label, s);
+    for (set, s) in TUNING_SETS.iter().zip(&tuning) {
+        print(set.label, s);
     }
     // The test half's figures are printed only when `make bench-candor` asks
     // for them (CANDOR_TEST_HALF=1): a tuning run of this test must not show
@@ -379,7 +288,8 @@ fn heldout_precision_and_recall() {
     }
     // Only the tuning sets' misses and false alarms are listed: reading the
     // test half's one by one is how a rule gets fitted to it.
-    for ((file, ..), s) in TUNING_SETS.iter().zip(&tuning) {
+    for (set, s) in TUNING_SETS.iter().zip(&tuning) {
+        let file = set.file;
         for (what, lines) in [
             ("false alarms", &s.false_alarms),
             ("misses", &s.misses),
@@ -414,12 +324,13 @@ fn heldout_precision_and_recall() {
     );
     // Every tuning set: no honest sentence with a serious finding (reached on
     // 4 December 2026), and its floors.
-    for ((file, _, (precision, recall, families)), s) in TUNING_SETS.iter().zip(&tuning) {
+    for (set, s) in TUNING_SETS.iter().zip(&tuning) {
         assert!(
             s.serious_on_honest.is_empty(),
-            "honest sentences of {file} raise a serious finding:\n{:#?}",
+            "honest sentences of {} raise a serious finding:\n{:#?}",
+            set.file,
             s.serious_on_honest
         );
-        assert_floors(file, s, *precision, *recall, families);
+        assert_floors(set, s);
     }
 }
