@@ -56,11 +56,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut end = 0;
     let mut comma_seen = false;
     for (i, chunk) in chunks.iter().enumerate() {
-        if current.is_empty() {
-            comma_seen = false;
-        }
         if chunk.newline_before && !current.is_empty() {
-            comma_seen = false;
             out.push(Sentence {
                 tokens: std::mem::take(&mut current),
                 start: start.take().unwrap_or(0),
@@ -71,7 +67,10 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
         for (piece_start, piece_end) in pieces {
             if let Some(mut token) = token(text, piece_start, piece_end) {
                 token.clause_start = match current.last() {
-                    None => true,
+                    None => {
+                        comma_seen = false;
+                        true
+                    }
                     Some(prev) => {
                         opens_clause(&text[prev.end..token.start], current.len(), &mut comma_seen)
                     }
