@@ -679,6 +679,12 @@ fn passage(
             .filter(|h| !named(h))
             .collect();
         found.extend(shaped);
+        // A term explained beside it is not jargon ("our load balancer, the
+        // machine that shares visitors out"): the same test the shapes use.
+        found.retain(|h| {
+            set.rule(h.id).is_none_or(|r| r.family != Family::Jargon)
+                || !readability::explained_at(text.as_bytes(), h.start, h.end)
+        });
         found.extend(readability::long_sentence(sentence, long_limit));
         found.retain(|hit| !excused(set, hit, sentence, &all[..i]));
         for hit in found {

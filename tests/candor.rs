@@ -513,6 +513,8 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.patience", "Thank you for your patience.", "Thank you for telling us about the problem."),
     ("commercialese.reassurance", "Rest assured, your data is safe.", "Your data is safe: it never left our servers."),
     ("jargon.term", "We saw high latency.", "Pages were slow."),
+    ("jargon.term", "We overloaded our load balancer at 11:02 UTC.", "We overloaded our load balancer, the machine that shares visitors out across our web servers."),
+    ("jargon.system-part", "Two nodes in the cluster failed.", "Two nodes (the computers that hold your files) failed."),
     ("jargon.error-code", "Customers saw HTTP 503 errors.", "We lost 500 e-mails."),
     ("jargon.error-code", "Requests failed with ERR_CONNECTION_RESET.", "Requests failed with an error page."),
     // Jargon by shape: an abbreviation never spelled out, a capital inside a
@@ -629,6 +631,15 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.faceless-cause", "Some networking issues then caused games to vanish from the list.", "No networking issues caused games to vanish from the list."),
     ("hidden-actor.faceless-cause", "Payments failed because of a technical issue.", "Because of the fault, 300 payments failed."),
     ("hidden-actor.faceless-cause", "The hardware failure also seems to have corrupted the backup.", "The cut left about 400 homes without phone service."),
+    // Round 9 (tuning7a and tuning7b): faults that happened to us, empathy
+    // said after the fact, conditional apologies said first.
+    ("hidden-actor.faceless-cause", "On 3 May we suffered a critical failure of our electrical system.", "We know you are having trouble paying."),
+    ("hidden-actor.faceless-cause", "Stale messages stayed stuck because of a misconfiguration.", "Stale messages stayed stuck because we set the wrong limit."),
+    ("commercialese.empathy", "Being locked out is frustrating, and we understand that.", "We understand that the fault was a full disk."),
+    ("commercialese.patience", "We beg your patience and forgiveness.", "We ask for your account number when you call."),
+    ("commercialese.reliance", "We will restore the reliable service you expect from us.", "We did not live up to the 100% reliability you expect."),
+    ("non-apology.if", "If the app gave you trouble last night, apologies.", "If the app shows an error, restart it."),
+    ("minimising.minor", "Hardware failures are inevitable.", "The failure was not inevitable."),
     ("commercialese.effort", "Council staff have worked round the clock with outside contractors.", "Council staff worked round the clock to replace 14 damaged cables."),
     ("commercialese.effort", "Please be assured we did all we could.", "We did not do all we could."),
     ("reading.long-sentence",

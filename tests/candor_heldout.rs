@@ -182,7 +182,7 @@ struct TuningSet {
     families: [f64; 9],
 }
 
-const TUNING_SETS: [TuningSet; 6] = [
+const TUNING_SETS: [TuningSet; 8] = [
     // The tuning half: the rules were fitted to it from the start.
     TuningSet {
         file: "tuning",
@@ -240,7 +240,26 @@ const TUNING_SETS: [TuningSet; 6] = [
         label: "tuning6 set",
         precision: 0.97,
         recall: 0.90,
-        families: [1.00, 0.63, 0.70, 0.66, 0.82, 0.76, 1.00, 0.21, 1.00],
+        families: [1.00, 0.63, 0.76, 0.66, 0.82, 0.76, 1.00, 0.21, 1.00],
+    },
+    // Built by two helpers at once, weighted to the hidden actors and stock
+    // phrases the test half is weakest on. First run, with round 8's rules
+    // (written before either set was read): tuning7a precision 0.884, recall
+    // 0.629, hidden-actor 0.317, commercialese 0.444; tuning7b precision
+    // 0.943, recall 0.717, hidden-actor 0.364, commercialese 0.722.
+    TuningSet {
+        file: "tuning7a",
+        label: "tuning7a set",
+        precision: 0.95,
+        recall: 0.87,
+        families: [1.00, 0.45, 0.63, 0.16, 0.77, 0.83, 0.88, 0.50, 1.00],
+    },
+    TuningSet {
+        file: "tuning7b",
+        label: "tuning7b set",
+        precision: 0.96,
+        recall: 0.89,
+        families: [1.00, 0.46, 0.59, 0.77, 0.66, 0.25, 0.94, 0.18, 1.00],
     },
 ];
 

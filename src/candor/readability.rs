@@ -168,14 +168,7 @@ pub(crate) fn shaped_jargon(
         let name = word.split('-').next().unwrap_or(word);
         // Spelled out: "Border Gateway Protocol (BGP)", "BGP (Border ...)";
         // or explained beside it: "OrderSync, the program that sends ...".
-        let spelled_out = stands(text, word, &|b, i, j| {
-            let rest = &b[j..];
-            (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')'))
-                || rest.starts_with(b" (")
-                || [&b", the "[..], b", a ", b", an "]
-                    .iter()
-                    .any(|p| rest.starts_with(p))
-        });
+        let spelled_out = stands(text, word, &explained_at);
         // One of the sender's own names: a whole word of one of them.
         let alnum = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
         let owned = own.iter().any(|o| {
@@ -197,6 +190,18 @@ pub(crate) fn shaped_jargon(
         out.push(Hit::new(id, t.start, t.start + word.len()));
     }
     out
+}
+
+/// Whether the words at bytes `i..j` of `b` are spelled out or explained
+/// beside them: "(BGP)", "BGP (Border ...)", "OrderSync, the program that
+/// sends ...", "our load balancer, the machine that shares visitors out".
+pub(crate) fn explained_at(b: &[u8], i: usize, j: usize) -> bool {
+    let rest = b.get(j..).unwrap_or_default();
+    (i > 0 && b[i - 1] == b'(' && b.get(j) == Some(&b')'))
+        || rest.starts_with(b" (")
+        || [&b", the "[..], b", a ", b", an "]
+            .iter()
+            .any(|p| rest.starts_with(p))
 }
 
 /// Whether `word` occurs in `text` where `fits` accepts it, given the
