@@ -644,6 +644,14 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("hidden-actor.faceless-cause", "We had a critical failure in one of our databases.", "We had no errors in the second run."),
     ("commercialese.patience", "Thank you for your support.", "Thank you to the 40 customers who reported the fault, which let us find it in 10 minutes."),
     ("commercialese.marketing", "Reliable service is what we do best.", "Reliability is what we sell, and on 3 May we failed at it for four hours."),
+    // Round 11: empathy, reliance and form-letter words in the first person
+    // singular of a chief executive's letter, and with "acknowledge".
+    ("commercialese.empathy", "I understand your frustration.", "I understand your account was charged twice, and we have refunded it."),
+    ("commercialese.empathy", "We acknowledge how frustrating this has been.", "We acknowledge the error we made and have refunded every customer."),
+    ("commercialese.empathy", "We understand that this has been a difficult time.", "We understand the fault: our script deleted the table."),
+    ("commercialese.reliance", "I know how much you rely on us.", "I know how important it is that you can pay, so we have refunded this month's fee."),
+    ("commercialese.patience", "Your patience is greatly appreciated.", "Your support tickets were all answered within 4 hours."),
+    ("commercialese.empathy", "We are sorry from the bottom of our hearts.", "We are sorry: we deleted your files."),
     // Round 10 (tuning8a and tuning8b).
     ("hidden-actor.faceless-cause", "The disruption was down to technical issues.", "Because of system problems, the exams have been moved to Saturday 20 June."),
     ("hidden-actor.faceless-cause", "A technical issue is preventing users from logging in.", "This was a minor issue affecting a subset of accounts."),
