@@ -652,6 +652,13 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.reliance", "I know how much you rely on us.", "I know how important it is that you can pay, so we have refunded this month's fee."),
     ("commercialese.patience", "Your patience is greatly appreciated.", "Your support tickets were all answered within 4 hours."),
     ("commercialese.empathy", "We are sorry from the bottom of our hearts.", "We are sorry: we deleted your files."),
+    // Round 12 (tuning9a and tuning9b): leaders' letters and small companies.
+    ("commercialese.marketing", "To our heroic employees: thank you.", "Our employees answered 4,000 calls on Monday."),
+    ("commercialese.marketing", "The past two weeks have humbled every one of us.", "The past two weeks cost 40 of you a day's pay."),
+    ("commercialese.empathy", "I can only imagine how angry you must feel.", "I can tell you exactly what was read: nothing."),
+    ("commercialese.patience", "We value your business.", "We value your business, so we are waiving every late fee that our outage caused."),
+    ("commercialese.seriously", "We take this very seriously.", "We take this very seriously, so we have hired an outside firm to check all 600 of our servers."),
+    ("non-apology.regret", "We regret the disruption.", "The cut had a significant impact on our customers, which we deeply regret."),
     // Round 10 (tuning8a and tuning8b).
     ("hidden-actor.faceless-cause", "The disruption was down to technical issues.", "Because of system problems, the exams have been moved to Saturday 20 June."),
     ("hidden-actor.faceless-cause", "A technical issue is preventing users from logging in.", "This was a minor issue affecting a subset of accounts."),

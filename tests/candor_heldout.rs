@@ -182,7 +182,7 @@ struct TuningSet {
     families: [f64; 9],
 }
 
-const TUNING_SETS: [TuningSet; 10] = [
+const TUNING_SETS: [TuningSet; 12] = [
     // The tuning half: the rules were fitted to it from the start.
     TuningSet {
         file: "tuning",
@@ -280,6 +280,27 @@ const TUNING_SETS: [TuningSet; 10] = [
         precision: 1.00,
         recall: 0.87,
         families: [0.91, 0.52, 0.44, 0.22, 0.93, 0.81, 0.96, 0.38, 1.00],
+    },
+    // Built side by side, weighted to stock phrases: tuning9a from chief
+    // executives' and founders' letters, tuning9b from small companies'
+    // status pages and e-mails. First run, with round 11's rules (written
+    // before either set was read): tuning9a precision 0.869, recall 0.662,
+    // commercialese 0.405, and two honest sentences with a serious finding;
+    // tuning9b precision 0.881, recall 0.819, commercialese 0.775.
+    TuningSet {
+        file: "tuning9a",
+        label: "tuning9a set",
+        precision: 0.91,
+        recall: 0.77,
+        families: [0.71, 0.23, 0.62, 0.00, 0.61, 0.85, 0.80, 0.25, 1.00],
+    },
+    // tuning9b has no sentence over 25 words, so no readability floor.
+    TuningSet {
+        file: "tuning9b",
+        label: "tuning9b set",
+        precision: 0.92,
+        recall: 0.91,
+        families: [0.57, 0.62, 0.35, 0.60, 0.88, 0.57, 1.00, 0.41, 0.00],
     },
 ];
 
