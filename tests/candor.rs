@@ -652,6 +652,12 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.reliance", "I know how much you rely on us.", "I know how important it is that you can pay, so we have refunded this month's fee."),
     ("commercialese.patience", "Your patience is greatly appreciated.", "Your support tickets were all answered within 4 hours."),
     ("commercialese.empathy", "We are sorry from the bottom of our hearts.", "We are sorry: we deleted your files."),
+    // Round 13 (tuning10a and tuning10b): whole runs of real notices.
+    ("hidden-actor.faceless-cause", "Triple Zero calls were hit by a technical failure.", "Calls were hit by a fault in our own code."),
+    ("hidden-actor.faceless-cause", "One of our edge routers developed a hardware fault.", "We developed a fix within 20 minutes."),
+    ("hidden-actor.faceless-cause", "We suffered a critical failure of our electrical system.", "By 16:08 UTC we had confirmed how far the problem reached."),
+    ("commercialese.seriously", "We are treating this incident very seriously.", "We are treating 40 patients whose records were late."),
+    ("commercialese.marketing", "As our customer, you are at the heart of our business.", "As our customer, you can claim a refund at any branch."),
     // Round 12 (tuning9a and tuning9b): leaders' letters and small companies.
     ("commercialese.marketing", "To our heroic employees: thank you.", "Our employees answered 4,000 calls on Monday."),
     ("commercialese.marketing", "The past two weeks have humbled every one of us.", "The past two weeks cost 40 of you a day's pay."),

@@ -7,6 +7,7 @@
 //! |----------------|----------------------------------------------------|
 //! | `sorry`        | the word "sorry" (any case; ’ and ' are the same)  |
 //! | `apologi*`     | any word starting "apologi"                        |
+//! | `*`            | any one word (a word starting with nothing)        |
 //! | `may/might`    | either word                                        |
 //! | `[very]`       | "very" or nothing                                  |
 //! | `~3`           | zero to three words of any kind                    |
@@ -335,6 +336,15 @@ mod tests {
         assert_eq!(finds("#http errors", "Some 503 errors"), vec!["503 errors"]);
         assert!(finds("#http errors", "Some 303 errors").is_empty());
         assert_eq!(finds("don't", "We don’t know"), vec!["don’t"]);
+        // A lone `*` reads exactly one word, so a finding names the thing.
+        assert_eq!(
+            finds(
+                "down to a faulty *",
+                "It was down to a faulty router today."
+            ),
+            vec!["down to a faulty router"]
+        );
+        assert!(finds("down to a faulty *", "It was down to a faulty").is_empty());
     }
 
     struct Report(Vec<Pattern>);
