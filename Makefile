@@ -36,9 +36,9 @@ bench: release bench-links bench-candor
 	node tests/e2e/bench.mjs
 
 # The candor check's precision and recall per rule family, on the corpus.
-# Then the held-out set (tests/candor_heldout/): the tuning half, tuning2,
-# tuning3 and the test half, which no rule is fitted to; the README reports
-# the test half.
+# Then the held-out set (tests/candor_heldout/): the tuning half, every
+# further tuning set (tuning2 to tuning10b) and the test half, which no rule
+# is fitted to; the README reports the test half.
 bench-candor:
 	cargo test --test candor corpus_precision_and_recall -- --nocapture 2>/dev/null | sed -n '/^family/,/^overall/p'
 	CANDOR_TEST_HALF=1 cargo test --test candor_heldout -- --nocapture 2>/dev/null | sed -n '/ \(half\|set\): /,/ overall: /p;/test half raising/p'
