@@ -652,6 +652,9 @@ const RULE_CASES: &[(&str, &str, &str)] = &[
     ("commercialese.reliance", "I know how much you rely on us.", "I know how important it is that you can pay, so we have refunded this month's fee."),
     ("commercialese.patience", "Your patience is greatly appreciated.", "Your support tickets were all answered within 4 hours."),
     ("commercialese.empathy", "We are sorry from the bottom of our hearts.", "We are sorry: we deleted your files."),
+    // Review: a grade that says "not" was dead in commercialese.marketing,
+    // whose denials excuse a boast; it is reliance's.
+    ("commercialese.reliance", "This is not what you expect from us.", "It is not what you expected: 300 orders shipped twice, so we have refunded them."),
     // Round 13 (tuning10a and tuning10b): whole runs of real notices.
     ("hidden-actor.faceless-cause", "Triple Zero calls were hit by a technical failure.", "Calls were hit by a fault in our own code."),
     ("hidden-actor.faceless-cause", "One of our edge routers developed a hardware fault.", "We developed a fix within 20 minutes."),
